@@ -1,0 +1,155 @@
+"""Word tables and compiled regular expressions for :mod:`kg.timex`.
+
+Month and weekday names are matched case-sensitively (capitalised), so "may",
+"march" and "sat" as ordinary words never start a date; cue words and
+relative phrases are matched case-insensitively through ``(?i:...)`` groups.
+"""
+from __future__ import annotations
+
+import re
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+FULL_MONTH_NAMES = frozenset(
+    "january february march april may june july august september october november december"
+    .split()
+)
+PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
+#: "the end of March" -> modifier "end"; seasons keep their name ("fall" -> "autumn").
+EDGE_MODIFIERS = {
+    "beginning": "start", "start": "start", "middle": "mid", "end": "end",
+    "spring": "spring", "summer": "summer", "autumn": "autumn", "fall": "autumn",
+    "winter": "winter",
+}
+#: Deictic day words -> (days from publication, modifier).
+DEICTIC_DAYS = {
+    "today": (0, None), "tonight": (0, "night"), "yesterday": (-1, None),
+    "tomorrow": (1, None), "last night": (-1, "night"), "this morning": (0, "morning"),
+    "this afternoon": (0, "afternoon"), "this evening": (0, "evening"),
+    "the day before yesterday": (-2, None), "the day after tomorrow": (2, None),
+}
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}
+#: Lower-case signals recognised before an expression, longest alternatives first.
+SIGNALS = (
+    "ever since", "starting from", "as early as", "as late as", "no later than",
+    "up until", "up to", "as of", "since", "starting", "from", "until", "till",
+    "'til", "through", "throughout", "during", "between", "before", "after",
+    "around", "by", "on", "in", "at", "to",
+)
+#: Signals that license a bare year ("in 2016") or a bare month ("since March").
+PERIOD_SIGNALS = frozenset(SIGNALS) - {"on", "at", "to", "around"}
+
+_FULL_MONTH = (
+    r"January|February|March|April|May|June|July|August|September|October|November|December"
+)
+_ABBR_MONTH = r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+MONTH = rf"(?:(?:{_FULL_MONTH})\b|(?:{_ABBR_MONTH})\b\.?)"
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+_ORD = r"(?:st|nd|rd|th)?"
+_DASH = r"\s*[-\u2013\u2014]\s*"
+_NOT_MORE_NUMBER = r"(?![\d:]|[.,]\d)"   # rejects "1,300", "1.5", "10:30"
+_NOT_AFTER_NUMBER = r"(?<![\d.,:/-])"
+YEAR = rf"(?:1[89]|20)\d\d\b{_NOT_MORE_NUMBER}"
+_COUNT = r"\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+_PART = r"morning|afternoon|evening|night"
+
+#: "2022-09-10"
+ISO_DATE = re.compile(r"(?<![\d-])(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)(?![\d-])")
+
+#: "11 November 2022", "1st of April", "2-4 March", "11 Nov. 2022"
+DAY_MONTH = re.compile(
+    rf"{_NOT_AFTER_NUMBER}\b(?P<day>\d{{1,2}}){_ORD}(?:{_DASH}(?P<day2>\d{{1,2}}){_ORD})?"
+    rf"\s+(?:of\s+)?(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?"
+)
+
+#: "November 11, 2022", "Nov. 11", "April 1st", "March 2-4"
+MONTH_DAY = re.compile(
+    rf"\b(?P<month>{MONTH})\s+(?P<day>\d{{1,2}}){_ORD}{_NOT_MORE_NUMBER}"
+    rf"(?:{_DASH}(?P<day2>\d{{1,2}}){_ORD}{_NOT_MORE_NUMBER})?"
+    rf"(?:,?\s+(?P<year>{YEAR}))?\b"
+)
+
+_PERIOD_MOD = (
+    r"(?:\b(?i:(?P<mod>early|mid|late))(?:-|\s+)"
+    r"|\b(?i:(?:the\s+)?(?P<edge>beginning|start|middle|end|spring|summer|autumn|fall|winter)"
+    r"\s+of)\s+)"
+)
+
+#: "March 2022", "mid-March", "since March", "the end of March 2022"
+MONTH_ONLY = re.compile(
+    rf"{_PERIOD_MOD}?\b(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR})|(?![\s,]*\d))"
+)
+
+#: "2016", "mid-2017", "the summer of 2021" (accepted only with a cue, see kg.timex)
+YEAR_ONLY = re.compile(
+    rf"(?:{_PERIOD_MOD}|{_NOT_AFTER_NUMBER})\b(?P<year>{YEAR})(?!\s*%)"
+    r"(?!\s+[a-z]+s\b(?<!\bwas)(?<!\bhas)(?<!\bis)(?<!\bas)(?<!\bits)(?<!\bhis)(?<!\bthis))"
+)
+
+#: "Saturday", "late Friday", "Sunday night", "last Monday" (not "Saturday, 10 September")
+WEEKDAY_REF = re.compile(
+    rf"(?:\b(?i:(?P<mod>early|late|last|this|next|past))\s+)?\b(?P<weekday>{WEEKDAY})"
+    rf"(?:\s+(?P<part>{_PART}))?"
+    rf"(?!,?\s+(?:\d{{1,2}}{_ORD}\s+(?:of\s+)?{MONTH}|{MONTH}\s+\d))"
+)
+
+#: "today", "yesterday", "last night", "the day before yesterday", "this morning"
+DEICTIC_DAY = re.compile(
+    r"(?<!Russia )(?<!USA )(?i:\b(?P<word>the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|today"
+    r"|tonight|yesterday|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening))\b)"
+)
+
+#: "last week", "this month", "next year", "earlier this month", "later this year"
+DEICTIC_PERIOD = re.compile(
+    r"(?i:\b(?:(?P<mod>earlier|later)\s+)?(?P<which>last|this|next)\s+"
+    r"(?P<unit>week|month|year)\b(?!-))"
+)
+
+#: "two days ago", "3 weeks ago", "a year ago"
+AGO = re.compile(
+    rf"(?i:{_NOT_AFTER_NUMBER}\b(?P<count>{_COUNT})\s+(?P<unit>day|week|month|year)s?\s+ago\b)"
+)
+
+#: "two days later", "a week earlier"
+LATER = re.compile(
+    rf"(?i:{_NOT_AFTER_NUMBER}\b(?P<count>{_COUNT})\s+(?P<unit>day|week|month|year)s?"
+    r"\s+(?P<dir>later|earlier)\b)"
+)
+
+#: "the next day", "the following week", "the previous morning", "the same day",
+#: "that day", "later that day"; "the day before/after" only when no object follows.
+ANAPHORIC = re.compile(
+    r"(?i:\b(?:(?P<mod>later|earlier)\s+)?(?:the\s+(?P<dir>next|following|previous|same)"
+    rf"|(?P<that>that))\s+(?P<unit>day|week|month|year|{_PART})\b(?!-)"
+    r"|\bthe\s+(?P<unit2>day|week)\s+(?P<dir2>before|after)\b"
+    r"(?!\s+(?:the|a|an|his|her|its|their|our|this|that|yesterday|tomorrow"
+    r"|he|she|it|they|we|i|you)\b"
+    r"|(?-i:\s+[A-Z\d])))"
+)
+
+#: Cue word directly before an expression (searched in the preceding text).
+SIGNAL_BEFORE = re.compile(
+    r"(?i:(?<![\w'])(?P<signal>" + "|".join(s.replace(" ", r"\s+") for s in SIGNALS)
+    + r")\s+$)"
+)
+
+#: Every rule, in priority order (earlier wins when two match the same span).
+RULES = (
+    ("iso", ISO_DATE),
+    ("day_month", DAY_MONTH),
+    ("month_day", MONTH_DAY),
+    ("month", MONTH_ONLY),
+    ("year", YEAR_ONLY),
+    ("weekday", WEEKDAY_REF),
+    ("deictic_day", DEICTIC_DAY),
+    ("deictic_period", DEICTIC_PERIOD),
+    ("ago", AGO),
+    ("later", LATER),
+    ("anaphoric", ANAPHORIC),
+)
