@@ -1,0 +1,46 @@
+"""The SPARQL 1.1 HTTP endpoint (Flask application factory).
+
+Example::
+
+    from kg.web import create_app
+    app = create_app({"KG_STORE_PATH": "data/store"})
+
+Routes: ``/sparql`` (protocol + service description), ``/store`` and
+``/rdf-graph-store`` (Graph Store Protocol), ``/void``, ``/health``, and the query
+page ``/`` of :mod:`kg.web.ui`. Configuration: :mod:`kg.web.config`.
+Design of the cancellable execution: :mod:`kg.web.executor`.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from flask import Flask
+
+from . import graph_store, service_description, sparql
+from .config import load_config, settings_from
+from .errors import register_error_handlers
+from .observability import install_observability
+from .security import install_cors
+from .state import EndpointState
+from .ui import bp as ui_bp
+
+__all__ = ["create_app"]
+
+
+def create_app(config: Mapping | None = None) -> Flask:
+    """Build the application: defaults, then ``KG_*`` env vars, then ``config``."""
+    app = Flask(__name__)
+    load_config(app, config)
+    settings = settings_from(app.config)
+    app.config["MAX_CONTENT_LENGTH"] = settings.max_request_bytes
+    app.config["MAX_FORM_MEMORY_SIZE"] = settings.max_request_bytes
+    app.extensions["kg"] = EndpointState(settings)
+
+    install_observability(app)
+    install_cors(app)
+    register_error_handlers(app)
+    app.register_blueprint(sparql.bp)
+    app.register_blueprint(graph_store.bp)
+    app.register_blueprint(service_description.bp)
+    app.register_blueprint(ui_bp)
+    return app
