@@ -1,0 +1,24 @@
+"""Recognise scraped web boilerplate (newsletter blurbs, cookie and privacy notices,
+credits, "Read more" links) so that it never produces facts."""
+from __future__ import annotations
+
+import re
+
+_PATTERNS = [
+    r"\bprivacy (notice|policy)\b", r"\bcookies?\b.*\b(use|accept|consent|settings)\b",
+    r"\bnewsletters?\b", r"\bsign(ing)? up\b", r"\bsubscribe\b", r"\bunsubscribe\b",
+    r"\bterms (of service|and conditions|of use)\b", r"\brecaptcha\b",
+    r"\bcontributed to this report\b", r"\badditional reporting by\b", r"\breporting by\b",
+    r"\bread more\b", r"\bclick here\b", r"\bfollow us\b", r"\ball rights reserved\b",
+    r"\bdownload (our|the) app\b", r"\badvertisement\b", r"\bsponsored\b",
+    r"\bphoto(graph)?:\s", r"\b(image|photo|video) (caption|credit)\b", r"\bgetty images\b",
+    r"\bfree every (weekday|day|week)\b", r"\btake you to the top stories\b",
+    r"\bshare (this|on) (article|facebook|twitter)\b", r"\b(editing|edited) by\b",
+    r"\bwriting by\b", r"©",
+]
+_RE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.IGNORECASE)
+
+
+def is_boilerplate(sentence: str) -> bool:
+    """True for a sentence that is site furniture rather than reporting."""
+    return bool(_RE.search(sentence))

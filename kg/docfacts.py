@@ -1,0 +1,309 @@
+"""From one parsed spaCy Doc to an :class:`~kg.types.Extraction`.
+
+Glues the parts together: party phrases (:mod:`kg.parties`), places and their
+anaphora (:mod:`kg.places`, linked through :mod:`kg.linking`), relation frames
+(:mod:`kg.relations`), modality, attribution, time (:mod:`kg.timex`) and
+boilerplate filtering.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from . import places as P
+from .attribution import Attributor
+from .boilerplate import is_boilerplate
+from .gazetteer import translit_key
+from .linking import LinkContext
+from .parties import FORCE_NOUNS, PartyIndex
+from .relations import Candidate, RelationFinder
+from .timex import find_times, temporal_role
+from .types import Article, Entity, Extraction, Fact
+
+_PLACE_TYPES = {"country": "Country", "region": "Region", "settlement": "Settlement"}
+_SOURCE_KIND = {"person": "Person", "organisation": "Organisation", "news_agency": "NewsAgency",
+                "armed_group": "Party", "country": "Party"}
+
+
+class LinkerAdapter:
+    """Turns :class:`kg.linking.Linker` answers into place dicts (or None)."""
+
+    def __init__(self, linker):
+        self.linker = linker
+
+    def resolve_place(self, name: str, kind_hint: str | None, context: dict) -> dict | None:
+        surface = f"{name} region" if kind_hint == "Region" and not P._has_region_word(name) else name
+        hint = {"Region": "region", "Settlement": "settlement"}.get(kind_hint or "", "place")
+        ctx = LinkContext(left=context.get("left", ""), right=context.get("right", ""),
+                          countries=tuple(context.get("countries", ())),
+                          resolved=frozenset(context.get("resolved", ())))
+        res = self.linker.link(surface, hint, ctx)
+        e = res.entry
+        if e is None or e.type not in _PLACE_TYPES:
+            return None
+        if res.candidates and res.candidates[0].how == "demonym":
+            return None               # "Ukrainian" is not a place
+        return {"key": e.key, "label": e.label, "kind": _PLACE_TYPES[e.type], "qid": e.qid,
+                "parent": e.parent, "lat": e.lat, "lon": e.lon, "known": True,
+                "aliases": {name}}
+
+
+class DocFacts:
+    """Per-document state: who is who, which places were named, what was said."""
+
+    def __init__(self, doc: Doc, article: Article, parties, party_matcher, linker, gazetteer):
+        self.doc = doc
+        self.article = article
+        self.parties = PartyIndex(parties, doc, party_matcher)
+        self.lexicon = parties
+        self.gazetteer = gazetteer
+        self.resolver = P.PlaceResolver(LinkerAdapter(linker) if linker else None, translit_key)
+        self.ents = P.collect_ents(doc)
+        self.salience = P.Salience()
+        self.sent_index = {s.start: i for i, s in enumerate(doc.sents)}
+        self.resolved_keys: set[str] = set()
+        self.force_mentions: list[tuple[int, str, str]] = []   # (token, lemma, party)
+        self.facts_so_far: list[Candidate] = []
+        self.attributor = Attributor(doc, self.parties.resolve_np, {})
+        self.times = find_times(doc.text, article.published)
+        self.finder = RelationFinder(doc, self.resolve_party, self.resolve_place)
+        self.countries = self._countries()
+
+    # -- parties ---------------------------------------------------------------
+    def resolve_party(self, tok: Token | None, trigger: Token, modifier: bool = False,
+                      place: dict | None = None) -> str | None:
+        if tok is None:
+            return self._party_from_history(trigger, place)
+        if modifier:
+            hit = self.parties.party_of_token(tok)
+            return hit[0] if hit and hit[1] != "units" else None
+        key = self.parties.resolve_np(tok)
+        if key is not None:
+            return key
+        lemma = tok.lemma_.lower()
+        if lemma in FORCE_NOUNS or tok.lower_ in FORCE_NOUNS:
+            return self._same_head(tok, lemma)
+        if tok.lower_ == "they":
+            return self._recent_party(tok)
+        return None
+
+    def _same_head(self, tok: Token, lemma: str) -> str | None:
+        """A bare force noun ("troops", "the Izium formations") takes the party of the
+        latest earlier mention with the same head noun and a party ("Ukrainian troops")."""
+        for i, l, key in reversed(self.force_mentions):
+            if i < tok.i and l == lemma:
+                return key
+        return None
+
+    def _recent_party(self, tok: Token) -> str | None:
+        start = self.doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else 0
+        for i, _, key in reversed(self.force_mentions):
+            if start <= i < tok.i:
+                return key
+        return None
+
+    def _party_from_history(self, trigger: Token, place: dict | None) -> str | None:
+        """The party of an earlier asserted fact of the same relation on the same place."""
+        if place is None:
+            return None
+        for c in reversed(self.facts_so_far):
+            if c.place["key"] == place["key"] and c.trigger.i < trigger.i and c.modality == "asserted":
+                if c.relation in ("controls",):
+                    return c.party
+        return None
+
+    # -- places ----------------------------------------------------------------
+    def resolve_place(self, tok: Token | None, probe: bool = False) -> dict | None:
+        if tok is None:
+            return None
+        sent_i = self.sent_index.get(tok.sent.start, 0)
+        if tok.lower_ in P.PRONOUNS:
+            if probe:
+                return None
+            ref = self.salience.antecedent(tok, ("Settlement", "Region", "Place"), sent_i,
+                                           window=2, prefer_subject=True)
+            return _anaphoric(ref)
+        if tok.pos_ == "NOUN" and tok.lower_ not in P.ANAPHOR_NOUNS | P.PLACE_HEADS:
+            return None               # "Russian forces", "officials" are not places
+        if self._used_as_party(tok):
+            return None               # "Moscow responded ..." is the party, not the city
+        names = P.name_tokens(tok, self.ents)
+        if probe and (not names or tok not in names or (tok.dep_ == "compound" and tok.head in names)):
+            return None
+        if not names:
+            noun = tok
+            if tok.lower_ in ("center", "centre", "outskirts"):
+                noun = next((c for c in tok.children if c.dep_ == "compound"), tok)
+            det = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
+            if noun.lower_ in P.ANAPHOR_NOUNS and det & {"the", "this", "that", "its"}:
+                ref = self.salience.antecedent(tok, P.ANAPHOR_KINDS[noun.lower_], sent_i)
+                return _anaphoric(ref)
+            return None
+        name = _name_text(names)
+        known = self.lexicon.lookup(name)
+        if known and (known[1] == "demonyms" or self.lexicon.parties[known[0]].kind == "group"):
+            return None               # "Ukrainian", "Hamas" are not places
+        if all(t.pos_ == "ADJ" for t in names):
+            return None
+        kind_hint = P.kind_hint_for(tok)
+        ner = next((self.ents[t.i] for t in names if t.i in self.ents), None)
+        ctx = {"left": self.doc[tok.sent.start: names[0].i].text,
+               "right": self.doc[names[-1].i + 1: tok.sent.end].text,
+               "countries": self.countries, "resolved": self.resolved_keys}
+        hit = self.resolver.resolve_name(name, kind_hint, ctx, ner)
+        if hit is not None:
+            hit.setdefault("aliases", set()).add(name)
+            self.resolved_keys.add(hit["key"])
+        return hit
+
+    def _used_as_party(self, tok: Token) -> bool:
+        hit = self.parties.party_of_token(tok)
+        if hit is None or hit[1] not in ("metonyms", "names"):
+            return False
+        return tok.dep_ in ("nsubj", "poss") or (tok.dep_ == "pobj" and tok.head.dep_ == "agent")
+
+    def _countries(self) -> list[str]:
+        counts: dict[str, int] = {}
+        for ent in self.doc.ents:
+            if ent.label_ == "GPE" and self.gazetteer is not None:
+                for e in self.gazetteer.candidates(ent.text, ["country"]):
+                    counts[e.key] = counts.get(e.key, 0) + 1
+        return sorted(counts, key=lambda k: -counts[k])
+
+    # -- the pass --------------------------------------------------------------
+    def run(self) -> Extraction:
+        self._prepass()
+        ex = Extraction(article=self.article)
+        boiler = {i for i, s in enumerate(self.doc.sents) if is_boilerplate(s.text)}
+        for i, sent in enumerate(self.doc.sents):
+            if i in boiler:
+                continue
+            for cand in self.finder.in_sentence(sent):
+                self._accept(cand, ex)
+        return ex
+
+    def _prepass(self) -> None:
+        for tok in self.doc:
+            if tok.pos_ in ("NOUN", "PROPN") and (tok.lemma_.lower() in FORCE_NOUNS or tok.lower_ in FORCE_NOUNS):
+                key = self.parties.resolve_np(tok)
+                if key:
+                    self.force_mentions.append((tok.i, tok.lemma_.lower(), key))
+            elif tok.pos_ == "PROPN" and self.parties.resolve_np(tok):
+                self.force_mentions.append((tok.i, tok.lemma_.lower(), self.parties.resolve_np(tok)))
+        seen: set[int] = set()
+        for ent in self.doc.ents:
+            if ent.label_ not in P.PLACE_LABELS:
+                continue
+            head = ent.root
+            if head.head.lower_ in P.REGION_NOUNS and head.dep_ == "compound":
+                head = head.head
+            if head.i in seen:
+                continue
+            seen.add(head.i)
+            hit = self.resolve_place(head)
+            if hit is None:
+                continue
+            self.salience.add(P.PlaceRef(
+                key=hit["key"], label=hit["label"], kind=hit["kind"], token=head.i,
+                sent=self.sent_index.get(head.sent.start, 0), subject=P.is_subject(head),
+                qid=hit.get("qid"), parent=hit.get("parent"), lat=hit.get("lat"),
+                lon=hit.get("lon"), surface=ent.text))
+
+    def _accept(self, cand: Candidate, ex: Extraction) -> None:
+        self.facts_so_far.append(cand)
+        sent = cand.trigger.sent
+        toks = cand.tokens
+        ev_start = min(t.idx for t in toks)
+        ev_end = max(t.idx + len(t.text) for t in toks)
+        fact = Fact(subject=cand.party, relation=cand.relation, object=cand.place["key"],
+                    sentence=sent.text, sentence_start=sent.start_char, sentence_end=sent.end_char,
+                    evidence_start=ev_start, evidence_end=ev_end, trigger=cand.trigger.text,
+                    modality=cand.modality, confidence=cand.confidence)
+        self._add_time(fact, cand)
+        src = self.attributor.source_for(cand.trigger)
+        if src is not None:
+            fact.attributed_to = self._source_entity(src, ex)
+            fact.channel = src.channel
+        ex.facts.append(fact)
+        self._party_entity(cand, ex)
+        p = cand.place
+        ex.add_entity(Entity(key=p["key"], label=p["label"], kind=p["kind"],
+                             aliases=set(p.get("aliases", ())), qid=p.get("qid"),
+                             parent=p.get("parent"), lat=p.get("lat"), lon=p.get("lon")))
+        self._add_parents(p.get("parent"), ex)
+
+    def _add_parents(self, key: str | None, ex: Extraction) -> None:
+        """The enclosing regions and country of a place, so every parent link resolves."""
+        while key and key not in ex.entities and self.gazetteer is not None:
+            e = self.gazetteer.get(key)
+            if e is None or e.type not in _PLACE_TYPES:
+                return
+            ex.add_entity(Entity(key=e.key, label=e.label, kind=_PLACE_TYPES[e.type],
+                                 aliases=set(), qid=e.qid, parent=e.parent, lat=e.lat, lon=e.lon))
+            key = e.parent
+
+    def _add_time(self, fact: Fact, cand: Candidate) -> None:
+        sent = cand.trigger.sent
+        in_sent = [t for t in self.times if sent.start_char <= t.start < sent.end_char and t.value]
+        if not in_sent:
+            return
+        anchor = cand.trigger.idx
+        best = min(in_sent, key=lambda t: abs(t.start - anchor))
+        role = temporal_role(best)
+        if role == "since" or (role == "at" and cand.relation == "controls" and cand.event):
+            fact.since = best.value
+        elif role == "until":
+            fact.until = best.value
+        else:
+            fact.at = best.value
+
+    def _party_entity(self, cand: Candidate, ex: Extraction) -> None:
+        key = cand.party
+        entry = self.gazetteer.get(key) if self.gazetteer is not None else None
+        aliases = {key}
+        for t in cand.tokens:
+            hit = self.parties.by_token.get(t.i)
+            if hit is not None and hit[2] != "demonyms":
+                aliases.add(hit[0].text)
+        ex.add_entity(Entity(key=key, label=entry.label if entry else key, kind="Party",
+                             aliases=aliases, qid=entry.qid if entry else None))
+
+    def _source_entity(self, src, ex: Extraction) -> str:
+        if src.kind == "Party":
+            entry = self.gazetteer.get(src.name) if self.gazetteer is not None else None
+            ex.add_entity(Entity(key=src.name, label=entry.label if entry else src.name, kind="Party",
+                                 qid=entry.qid if entry else None))
+            return src.name
+        kind = src.kind
+        qid = None
+        if self.gazetteer is not None:
+            found = self.gazetteer.candidates(src.name)
+            if len(found) == 1 and found[0].type in _SOURCE_KIND:
+                kind = _SOURCE_KIND[found[0].type] if kind != "Person" else kind
+                qid = found[0].qid
+                if found[0].type in ("person", "organisation", "news_agency"):
+                    ex.add_entity(Entity(key=found[0].key, label=found[0].label, kind=kind,
+                                         aliases={src.name}, qid=qid, role=src.role))
+                    return found[0].key
+        name = re.sub(r"^(?:a|an|the)\s+", "", src.name, flags=re.I)
+        key = ("person/" if kind == "Person" else "org/") + _slug(name)
+        ex.add_entity(Entity(key=key, label=name, kind=kind, role=src.role, party=src.party))
+        return key
+
+
+def _anaphoric(ref) -> dict | None:
+    if ref is None:
+        return None
+    return {"key": ref.key, "label": ref.label, "kind": ref.kind, "qid": ref.qid,
+            "parent": ref.parent, "lat": ref.lat, "lon": ref.lon, "anaphoric": True,
+            "aliases": set()}
+
+
+def _name_text(names: list[Token]) -> str:
+    doc = names[0].doc
+    return doc[names[0].i: names[-1].i + 1].text
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^\w]+", "_", text.strip()).strip("_")

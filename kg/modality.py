@@ -1,0 +1,62 @@
+"""Is a relation asserted, or only planned, hoped, denied, negated, failed or hypothetical?
+
+Looks at the trigger and the verbs that govern it inside its sentence:
+"did not capture" (negated), "failed to take" (failed), "denied withdrawing"
+(denied), "plans to capture" / "a planned counteroffensive" (planned), "could
+advance", "if ... were to take" (hypothetical). Hedges ("reportedly", "early
+reports") keep a statement asserted but lower its confidence.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+PLAN = frozenset("""plan intend aim seek hope want try attempt prepare threaten vow pledge promise
+aspire expect propose order urge call plot""".split())
+PLAN_NOUNS = frozenset("plan plans intention bid attempt attempts threat prospect goal aim".split())
+PLAN_ADJ = frozenset("planned possible potential expected imminent anticipated looming".split())
+FAIL = frozenset("fail struggle".split())
+DENY = frozenset("deny dismiss reject refute".split())
+MODAL_HYPO = frozenset("could might may would should".split())
+MODAL_FUTURE = frozenset({"will", "'ll", "shall"})
+HEDGES = frozenset("reportedly allegedly apparently purportedly reports rumours rumors unconfirmed".split())
+
+
+def modality(trigger: Token) -> str:
+    """One of kg.types.MODALITIES for the relation licensed by ``trigger``."""
+    chain = [trigger]
+    t = trigger
+    while t.head.i != t.i and len(chain) < 8:
+        if t.dep_ in ("ccomp",) and t.head.lemma_ not in DENY:
+            break                        # a reported clause: "said (that) X" keeps its own modality
+        t = t.head
+        chain.append(t)
+    for i, tok in enumerate(chain):
+        children = list(tok.children)
+        if any(c.dep_ == "neg" for c in children) or any(
+                c.lower_ in ("never", "no") and c.dep_ in ("advmod", "det") for c in children):
+            lemma = tok.lemma_.lower()
+            if lemma in PLAN or lemma in FAIL:
+                return "asserted" if i else "negated"   # "did not fail to" is rare; keep simple
+            return "negated"
+        lemma = tok.lemma_.lower()
+        if i > 0 and lemma in DENY:
+            return "denied"
+        if i > 0 and lemma in FAIL:
+            return "failed"
+        if i > 0 and (lemma in PLAN or (tok.pos_ == "NOUN" and lemma in PLAN_NOUNS)):
+            return "planned"
+        for c in children:
+            if c.dep_ == "aux" and c.lower_ in MODAL_HYPO:
+                return "hypothetical"
+            if c.dep_ == "aux" and c.lower_ in MODAL_FUTURE:
+                return "planned"
+            if c.dep_ in ("amod", "compound") and c.lower_ in PLAN_ADJ and tok.pos_ == "NOUN":
+                return "planned"
+            if c.dep_ == "mark" and c.lower_ in ("if", "unless"):
+                return "hypothetical"
+    return "asserted"
+
+
+def is_hedged(trigger: Token) -> bool:
+    """Hedging words in the trigger's sentence ("reportedly", "early reports that ...")."""
+    return any(t.lower_ in HEDGES for t in trigger.sent)

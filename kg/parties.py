@@ -1,0 +1,167 @@
+"""Who is acting: map noun phrases to parties (states and organised armed groups).
+
+The mapping is data (``kg/data/parties.jsonl``): names, metonyms ("Moscow", "the
+Kremlin"), demonyms ("Russian"), names of armed forces and named units. A user can
+extend it with their own file (``KG_PARTIES_USER`` or ``extra_paths``).
+
+A noun phrase denotes a party when
+- its head is a party name, metonym, force name or unit ("Russia", "Moscow", "ISIS",
+  "the 128th Mountain Assault Brigade"), or a plural demonym ("the Russians"); or
+- its head is a force noun ("troops", "army", "formations") modified by a party word
+  ("Russian forces", "Moscow's army", "Kiev forces", "the armed forces of Ukraine").
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+DATA = Path(__file__).with_name("data") / "parties.jsonl"
+
+#: Head nouns that denote armed forces (lemmas, lower case).
+FORCE_NOUNS = frozenset("""
+force forces troop troops army armies military soldier soldiers fighter fighters formation
+formations unit units militia militias militant militants rebel rebels insurgent insurgents
+jihadist jihadists paratrooper paratroopers marine marines navy artillery brigade brigades
+battalion battalions regiment regiments division divisions corps garrison garrisons contingent
+servicemen serviceman personnel commando commandos mercenary mercenaries guerrilla guerrillas
+separatist separatists gunman gunmen tank tanks jet jets warplane warplanes aircraft drone drones
+helicopter helicopters missile missiles rocket rockets artillery sniper snipers infantry
+paramilitary paramilitaries defender defenders occupier occupiers invader invaders
+""".split())
+
+_WORD_KINDS = ("names", "metonyms", "demonyms", "forces", "units")
+
+
+@dataclass
+class Party:
+    key: str
+    kind: str                      # "state" or "group"
+    phrases: dict[str, str] = field(default_factory=dict)  # lower-cased phrase -> word kind
+
+
+def _norm(text: str) -> str:
+    text = text.replace("’", "'").lower()
+    return re.sub(r"\s+", " ", text).strip()
+
+
+class PartyLexicon:
+    """All party phrases, with a spaCy PhraseMatcher to find them in a Doc."""
+
+    def __init__(self, parties: list[Party]):
+        self.parties = {p.key: p for p in parties}
+        self.phrase_to_party: dict[str, tuple[str, str]] = {}
+        for p in parties:
+            for phrase, kind in p.phrases.items():
+                self.phrase_to_party.setdefault(phrase, (p.key, kind))
+
+    @classmethod
+    def load(cls, extra_paths: list[Path] | None = None) -> PartyLexicon:
+        paths = [DATA, *(extra_paths or [])]
+        user = os.environ.get("KG_PARTIES_USER")
+        if user and Path(user).exists():
+            paths.append(Path(user))
+        parties: dict[str, Party] = {}
+        for path in paths:
+            for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+                if not line.strip():
+                    continue
+                try:
+                    row = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise ValueError(f"{path}:{n}: not valid JSON ({exc.msg})") from exc
+                party = parties.setdefault(row["key"], Party(row["key"], row.get("kind", "state")))
+                party.phrases.setdefault(_norm(row["key"]), "names")
+                for kind in _WORD_KINDS:
+                    for phrase in row.get(kind, []):
+                        party.phrases.setdefault(_norm(phrase), kind)
+        return cls(list(parties.values()))
+
+    def lookup(self, text: str) -> tuple[str, str] | None:
+        """(party key, word kind) for an exact phrase, ignoring case and a leading 'the'."""
+        t = _norm(text)
+        hit = self.phrase_to_party.get(t)
+        if hit is None and t.startswith("the "):
+            hit = self.phrase_to_party.get(t[4:])
+        return hit
+
+    # -- spaCy -----------------------------------------------------------------
+    def build_matcher(self, nlp) -> PhraseMatcher:
+        """A case-insensitive PhraseMatcher over every party phrase, tokenised by ``nlp``."""
+        matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        phrases = list(self.phrase_to_party)
+        for phrase, pattern in zip(phrases, nlp.tokenizer.pipe(phrases)):
+            matcher.add(f"PARTY|{phrase}", [pattern])
+        return matcher
+
+    def find(self, doc: Doc, matcher: PhraseMatcher) -> list[tuple[Span, str, str]]:
+        """All non-overlapping longest party phrase matches: (span, party key, word kind)."""
+        spans = []
+        for match_id, start, end in matcher(doc):
+            phrase = doc.vocab.strings[match_id].split("|", 1)[1]
+            key, kind = self.phrase_to_party[phrase]
+            spans.append((doc[start:end], key, kind))
+        spans.sort(key=lambda s: (s[0].start, -(s[0].end - s[0].start)))
+        kept: list[tuple[Span, str, str]] = []
+        last_end = -1
+        for span, key, kind in spans:
+            if span.start >= last_end:
+                kept.append((span, key, kind))
+                last_end = span.end
+        return kept
+
+
+class PartyIndex:
+    """Party phrases found in one Doc, indexed by token, with resolution helpers."""
+
+    def __init__(self, lexicon: PartyLexicon, doc: Doc, matcher: PhraseMatcher):
+        self.lexicon = lexicon
+        self.doc = doc
+        self.by_token: dict[int, tuple[Span, str, str]] = {}
+        for span, key, kind in lexicon.find(doc, matcher):
+            for t in span:
+                self.by_token[t.i] = (span, key, kind)
+
+    def party_of_token(self, tok: Token) -> tuple[str, str] | None:
+        hit = self.by_token.get(tok.i)
+        return (hit[1], hit[2]) if hit else None
+
+    def resolve_np(self, head: Token) -> str | None:
+        """Party denoted by the noun phrase headed by ``head`` (None if it is not a party)."""
+        hit = self.by_token.get(head.i)
+        if hit is not None:
+            span, key, kind = hit
+            if kind in ("names", "metonyms", "forces", "units"):
+                return key
+            if kind == "demonyms" and (head.tag_ in ("NNPS", "NNS") or head.text.endswith("s")):
+                return key           # "the Russians", "Iraqis"
+            if kind == "demonyms" and head.lemma_.lower() in FORCE_NOUNS:
+                return key
+        if head.lemma_.lower() in FORCE_NOUNS or head.lower_ in FORCE_NOUNS:
+            return self._modifier_party(head)
+        return None
+
+    def _modifier_party(self, head: Token) -> str | None:
+        """Party named by a modifier of a force noun: amod/compound/poss/nmod or 'of X'."""
+        for child in head.children:
+            if child.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod", "nummod"):
+                for t in child.subtree:
+                    hit = self.by_token.get(t.i)
+                    if hit is not None:
+                        return hit[1]
+            if child.dep_ == "prep" and child.lower_ in ("of", "from", "loyal"):
+                for t in child.subtree:
+                    hit = self.by_token.get(t.i)
+                    if hit is not None and hit[2] != "demonyms":
+                        return hit[1]
+        # tokens just left of the head inside the noun phrase (robust to odd parses)
+        for t in self.doc[head.left_edge.i: head.i]:
+            hit = self.by_token.get(t.i)
+            if hit is not None:
+                return hit[1]
+        return None

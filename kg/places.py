@@ -1,0 +1,161 @@
+"""Where: find place mentions in a parsed Doc and resolve them to canonical places.
+
+Handles "the Kharkiv region" / "the region of Kherson" (regions), "the town of Izium"
+(settlements), spelling variants (merged through the gazetteer's aliases and a
+transliteration key), and references back to a named place: "the town", "the city
+center", "the capital", "it".
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "settlement", "capital", "port",
+                              "hamlet", "suburb", "stronghold", "outpost"})
+REGION_NOUNS = frozenset({"region", "province", "oblast", "governorate", "district",
+                          "state", "raion", "county", "territory", "prefecture"})
+REGION_WORDS = REGION_NOUNS | {"oblast"}
+#: nouns that may stand for an earlier named place when used with "the"
+ANAPHOR_NOUNS = SETTLEMENT_NOUNS | REGION_NOUNS | {"area"}
+#: the kinds each anaphoric noun may point back to
+ANAPHOR_KINDS = {**{n: ("Settlement", "Place") for n in SETTLEMENT_NOUNS},
+                 **{n: ("Region",) for n in REGION_NOUNS},
+                 "area": ("Settlement", "Region", "Place")}
+PRONOUNS = frozenset({"it"})
+#: common nouns that head a place phrase ("the city center", "the outskirts of X")
+PLACE_HEADS = frozenset({"center", "centre", "outskirts", "oblast", "pass", "crossing"})
+
+
+@dataclass
+class PlaceRef:
+    """A place resolved at one position of the document."""
+
+    key: str
+    label: str
+    kind: str            # Country | Region | Settlement | Place
+    token: int           # index of the head token of the mention
+    sent: int            # index of the sentence
+    subject: bool        # the mention is a grammatical subject (for salience)
+    anaphoric: bool = False
+    qid: str | None = None
+    parent: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    surface: str = ""
+
+
+class PlaceResolver:
+    """Resolve names to places through a linker (gazetteer) with a safe fallback.
+
+    ``linker`` is any object with ``resolve_place(name, kind_hint, context) ->
+    dict | None`` returning ``key``, ``label``, ``kind``, ``qid``, ``parent``, ``lat``,
+    ``lon``; ``fold`` merges spelling variants of names unknown to the gazetteer.
+    """
+
+    def __init__(self, linker, fold):
+        self.linker = linker
+        self.fold = fold
+
+    def resolve_name(self, name: str, kind_hint: str | None, context: dict,
+                     ner_label: str | None) -> dict | None:
+        name = name.strip()
+        if not name or not any(c.isalpha() for c in name):
+            return None
+        hit = self.linker.resolve_place(name, kind_hint, context) if self.linker else None
+        if hit is not None:
+            return hit
+        if ner_label not in PLACE_LABELS and kind_hint is None:
+            return None          # an unknown word that nothing says is a place
+        kind = kind_hint or ("Settlement" if ner_label == "GPE" else "Place")
+        label = f"{name} region" if kind == "Region" and not _has_region_word(name) else name
+        return {"key": "place/" + self.fold(label), "label": label, "kind": kind,
+                "qid": None, "parent": None, "lat": None, "lon": None, "known": False}
+
+
+def _has_region_word(name: str) -> bool:
+    return any(w.lower() in REGION_WORDS for w in name.split())
+
+
+def name_tokens(head: Token, ents_by_token: dict[int, str]) -> list[Token]:
+    """The proper-name tokens of the noun phrase headed by ``head``.
+
+    Looks inside the phrase ("the southern Kherson region" -> Kherson) and into an
+    "of" complement ("the town of Izium" -> Izium, "the region of Kherson" -> Kherson).
+    """
+    def is_name(t: Token) -> bool:
+        return (t.pos_ == "PROPN" or t.i in ents_by_token) and t.is_alpha or (
+            t.text == "-" and t.i in ents_by_token)
+
+    left = [t for t in head.doc[head.left_edge.i: head.i + 1] if is_name(t)]
+    if head.lower_ in ANAPHOR_NOUNS or head.lower_ in {"center", "centre", "outskirts"}:
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                if objs:
+                    obj = objs[0]
+                    inner = [t for t in head.doc[obj.left_edge.i: obj.i + 1] if is_name(t)]
+                    if inner:
+                        return inner
+    return left
+
+
+def kind_hint_for(head: Token) -> str | None:
+    """Region or Settlement when the phrase says so ("the Kharkiv region", "the town of X")."""
+    words = {t.lower_ for t in head.subtree if t.i <= head.i} | {head.lower_}
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            words.add(head.lower_)
+    if words & REGION_WORDS:
+        return "Region"
+    if words & SETTLEMENT_NOUNS:
+        return "Settlement"
+    return None
+
+
+def is_subject(tok: Token) -> bool:
+    return tok.dep_ in ("nsubj", "nsubjpass") or (
+        tok.head.dep_ in ("nsubj", "nsubjpass") and tok.dep_ in ("compound", "appos"))
+
+
+class Salience:
+    """Document-order memory of resolved places, for definite descriptions and 'it'."""
+
+    def __init__(self):
+        self.refs: list[PlaceRef] = []
+
+    def add(self, ref: PlaceRef) -> None:
+        self.refs.append(ref)
+
+    def antecedent(self, tok: Token, kinds: tuple[str, ...] | None, sent_index: int,
+                   window: int = 3, prefer_subject: bool = False) -> PlaceRef | None:
+        """The best earlier place for an anaphor at ``tok``; None if nothing fits."""
+        best, best_score = None, 0.0
+        counts: dict[str, int] = {}
+        pool = [r for r in self.refs
+                if r.token < tok.i and sent_index - r.sent <= window and not r.anaphoric]
+        for r in pool:
+            counts[r.key] = counts.get(r.key, 0) + 1
+        for r in pool:
+            if kinds is not None and r.kind not in kinds:
+                continue
+            score = 1.0 - 0.25 * (sent_index - r.sent) + 0.001 * r.token / max(1, tok.i)
+            score += 0.3 * (counts[r.key] - 1)
+            if prefer_subject and r.subject:
+                score += 1.0
+            if r.kind == "Country":
+                score -= 0.8
+            if score > best_score:
+                best, best_score = r, score
+        return best
+
+
+def collect_ents(doc: Doc) -> dict[int, str]:
+    """Token index -> NER label for place-like entities."""
+    out: dict[int, str] = {}
+    for ent in doc.ents:
+        if ent.label_ in PLACE_LABELS:
+            for t in ent:
+                out[t.i] = ent.label_
+    return out

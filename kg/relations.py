@@ -1,0 +1,276 @@
+"""The rule-based relation extractor: triggers + dependency frames + resolution.
+
+For each sentence that is not boilerplate, every trigger word from
+``kg/data/triggers.json`` (verbs such as "capture", "withdraw", "send"; nouns such
+as "recapture", "withdrawal"; a flag raised over a place; supply hubs; "X-held Y";
+forces "inside" a place) is read with its frame: which dependent is the acting
+party, which is the place. Parties are resolved by :mod:`kg.parties`, places by
+:mod:`kg.places` (with "the town", "it" pointing back to a named place), and each
+candidate gets its modality, source, time and a confidence.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+
+from . import syntax as S
+from .modality import is_hedged, modality
+
+TRIGGERS = Path(__file__).with_name("data") / "triggers.json"
+
+
+@lru_cache(maxsize=4)
+def load_triggers(path: str = str(TRIGGERS)) -> dict:
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+@dataclass
+class Candidate:
+    """A relation found in the text, before entities are assigned IRIs."""
+
+    party: str
+    relation: str
+    place: dict                      # resolved place (see kg.places.PlaceResolver)
+    trigger: Token
+    tokens: list[Token] = field(default_factory=list)   # argument tokens, for the evidence span
+    event: bool = True
+    confidence: float = 0.9
+    party_inferred: bool = False
+    place_anaphoric: bool = False
+
+    @property
+    def modality(self) -> str:
+        return modality(self.trigger)
+
+
+class RelationFinder:
+    """Applies the trigger frames to one Doc. ``resolve_party(token, trigger)`` and
+    ``resolve_place(token)`` are supplied by the document context."""
+
+    def __init__(self, doc: Doc, resolve_party, resolve_place, triggers: dict | None = None):
+        self.doc = doc
+        self.party = resolve_party
+        self.place = resolve_place
+        self.t = triggers or load_triggers()
+        self.verbs: dict = self.t["verbs"]
+        self.nouns: dict = self.t["nouns"]
+        self.hub_heads = set(self.t["hub_heads"])
+        self.hub_mods = set(self.t["hub_modifiers"])
+        self.held = set(self.t["held_participles"])
+        self.control_preps = set(self.t["control_preps"])
+
+    def in_sentence(self, sent) -> list[Candidate]:
+        out: list[Candidate] = []
+        for tok in sent:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ in ("VERB", "AUX") and lemma in self.verbs:
+                for frame in self.verbs[lemma]:
+                    out.extend(self._verb(tok, frame))
+            elif tok.pos_ in ("NOUN", "PROPN") and lemma in self.nouns:
+                out.extend(self._noun(tok, self.nouns[lemma]))
+            if tok.lower_ in self.control_preps and tok.dep_ == "prep":
+                out.extend(self._inside(tok))
+            if tok.lower_ in self.held and tok.i > 1 and self.doc[tok.i - 1].text == "-":
+                out.extend(self._held_compound(tok))
+            if tok.lower_ in self.hub_heads and tok.pos_ == "NOUN":
+                out.extend(self._hub(tok))
+        return out
+
+    # -- verbs ---------------------------------------------------------------------
+    def _verb(self, verb: Token, frame: dict) -> list[Candidate]:
+        rel, kind = frame["relation"], frame["frame"]
+        event = frame.get("event", True)
+        if frame.get("needs_particle") and not any(
+                c.dep_ in ("prt", "prep") and c.lower_ in frame["needs_particle"] for c in verb.children):
+            return []
+        if frame.get("needs_object") and not S.objects(verb):
+            return []
+        if kind == "obj":
+            if verb.lemma_.lower() == "take" and any(c.dep_ == "dobj" and c.lemma_ == "control" for c in verb.children):
+                places = S.prep_objects(next(c for c in verb.children if c.dep_ == "dobj"), ["of", "over"], False)
+            else:
+                places = S.objects(verb)
+            agents = S.agents(verb) if S.is_passive(verb) else S.subjects(verb)
+            return self._pair(verb, rel, agents, places, event)
+        if kind == "prep":
+            places = S.prep_objects(verb, frame["preps"])
+            if frame.get("also_obj"):
+                places += S.objects(verb)
+            agents = S.agents(verb) if S.is_passive(verb) else S.subjects(verb)
+            return self._pair(verb, rel, agents, places, event)
+        if kind == "theme_to":                 # "X fell to Russian forces"
+            places = S.subjects(verb)
+            agents = S.prep_objects(verb, ["to", "into"], False)
+            return self._pair(verb, rel, agents, places, event)
+        if kind == "patient_prep":             # "pushed Russian forces out of X"
+            patients = S.objects(verb)
+            places = S.prep_objects(verb, frame["preps"])
+            return self._pair(verb, rel, patients, places, event)
+        if kind == "flag":                     # "raising the nation's flag over Kupiansk"
+            flags = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() == "flag"]
+            if not flags:
+                return []
+            places = S.prep_objects(verb, ["over", "above", "on", "in", "at"])
+            agents = S.agents(verb) if S.is_passive(verb) else S.subjects(verb)
+            return self._pair(verb, rel, agents, places, event)
+        if kind == "supply":
+            return self._supply(verb, frame)
+        return []
+
+    def _supply(self, verb: Token, frame: dict) -> list[Candidate]:
+        # a place (or hub said of a place) supplies party forces ...
+        subj = S.subjects(verb)
+        objs = S.objects(verb)
+        out = self._pair(verb, "suppliesVia", objs, self._hub_places(subj), False)
+        if out:
+            return out
+        # ... or a party supplies (its forces) via/through a place
+        return self._pair(verb, "suppliesVia", subj, S.prep_objects(verb, frame["preps"]), False)
+
+    def _hub_places(self, toks: list[Token]) -> list[Token]:
+        """A subject that is a hub noun stands for the place it is predicated of."""
+        out = []
+        for t in toks:
+            if t.lower_ in self.hub_heads:
+                out.extend(self._hub_subject(t))
+            else:
+                out.append(t)
+        return out
+
+    # -- nouns ---------------------------------------------------------------------
+    def _noun(self, noun: Token, frame: dict) -> list[Candidate]:
+        rel = frame["relation"]
+        places = S.prep_objects(noun, frame["place"], False)
+        # "the capture of X" ... "Ukraine's recapture of X" ... "the Russian withdrawal from X"
+        agents: list[Token] = []
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ in frame["agent"]:
+                agents += [p for p in c.children if p.dep_ == "pobj"]
+            if c.dep_ in ("poss", "amod", "compound", "nmod"):
+                agents.append(c)
+        if rel == "controls" and noun.lemma_.lower() == "control":
+            # "under the control of X" / "X came under Taliban control": place is the clause subject
+            if noun.head.lower_ == "under" and noun.head.head.pos_ in ("VERB", "AUX"):
+                places = S.subjects(noun.head.head)
+            elif not places:
+                return []
+        cands = self._pair(noun, rel, agents, places, frame.get("event", True))
+        if cands or frame.get("agent_required") or not places:
+            return cands
+        # no explicit agent: the party the sentence credits ("... is Ukraine's success")
+        agents = [t for t in noun.sent if t.dep_ == "poss" and self.party(t, noun) is not None]
+        governing = noun.head if noun.dep_ in ("dobj", "pobj") else None
+        if governing is not None and governing.pos_ == "ADP":
+            governing = governing.head
+        if governing is not None and governing.pos_ == "VERB":
+            agents = S.subjects(governing) + agents
+        cands = self._pair(noun, rel, agents[:1], places, frame.get("event", True))
+        for c in cands:
+            c.party_inferred = True
+        if not cands:
+            cands = self._pair(noun, rel, [None], places, frame.get("event", True))
+        return cands
+
+    # -- other patterns ------------------------------------------------------------
+    def _inside(self, prep: Token) -> list[Candidate]:
+        """"Ukrainian forces inside the town of Izium"."""
+        head = prep.head
+        agents = S.objects(head) if head.pos_ in ("VERB", "AUX") else [head]
+        places = [p for p in prep.children if p.dep_ == "pobj"]
+        return self._pair(prep, "controls", agents, places, False)
+
+    def _held_compound(self, part: Token) -> list[Candidate]:
+        """"Russian-held Donbas", "Islamic State-occupied Mosul"."""
+        modifier = self.doc[part.i - 2]
+        place = part.head if part.head.i != part.i else None
+        if place is None:
+            return []
+        return self._pair(part, "controls", [modifier], [place], False, explicit=False)
+
+    def _hub(self, head: Token) -> list[Candidate]:
+        """"Izium, the main Russian logistics base" / "it is the major rail hub that feeds X"."""
+        mods = {c.lower_ for c in head.children if c.dep_ in ("compound", "amod")}
+        prev = self.doc[head.i - 1].lower_ if head.i else ""
+        if not (mods & self.hub_mods or prev in self.hub_mods):
+            return []
+        places = self._hub_subject(head)
+        if not places:
+            return []
+        # the party: a party word between the place and the hub, or whom the hub feeds
+        agents = [t for t in self.doc[max(places[0].i + 1, head.i - 6): head.i]
+                  if self.party(t, head, modifier=True) is not None]
+        for c in head.children:
+            if c.dep_ == "relcl" and c.lemma_.lower() in ("feed", "supply", "serve", "resupply"):
+                agents += S.objects(c)
+        return self._pair(head, "suppliesVia", agents[-1:] or agents, places, False)
+
+    def _hub_subject(self, head: Token) -> list[Token]:
+        """The place a hub noun is said of: apposition, copula subject, or a name just before."""
+        if head.dep_ == "appos":
+            return [head.head]
+        if head.dep_ == "attr" and head.head.lemma_ == "be":
+            return S.subjects(head.head)
+        start = head.sent.start
+        if self.doc[start].is_lower and start > 0:     # a sentence broken by a stray period
+            start = self.doc[start - 1].sent.start
+        window = self.doc[max(start, head.i - 9): head.i]
+        names = []
+        for t in window:
+            hit = self.place(t, probe=True)
+            if hit is not None and hit["kind"] != "Country":
+                names.append(t)
+        return names[-1:]
+
+    # -- assembly ------------------------------------------------------------------
+    def _pair(self, trigger: Token, rel: str, agents: list, places: list[Token], event: bool,
+              explicit: bool = True) -> list[Candidate]:
+        """Candidates for every (party, place) pair; an agent ``None`` asks the document
+        context for the party (an earlier fact about the same place)."""
+        out = []
+        parties = []
+        for a in agents:
+            if a is None:
+                parties.append((None, None))
+                continue
+            key = self.party(a, trigger)
+            if key is not None:
+                parties.append((key, a))
+        if not parties:
+            return out
+        for p in places:
+            resolved = self.place(p)
+            if resolved is None:
+                continue
+            for key, a in parties:
+                inferred = a is None
+                if inferred:
+                    key = self.party(None, trigger, place=resolved)
+                    if key is None:
+                        continue
+                if key == resolved["key"]:
+                    continue          # "Ukrainian troops advancing into eastern Ukraine"
+                c = Candidate(party=key, relation=rel, place=resolved, trigger=trigger,
+                              tokens=[t for t in (a, p, trigger) if t is not None], event=event,
+                              place_anaphoric=resolved.get("anaphoric", False),
+                              party_inferred=inferred)
+                c.confidence = _confidence(c, explicit)
+                out.append(c)
+        return out
+
+
+def _confidence(c: Candidate, explicit: bool) -> float:
+    """Base confidence of a single statement (see ontology/README.md, 'Confidence')."""
+    conf = 0.9 if c.trigger.pos_ in ("VERB", "AUX") else 0.8
+    if not explicit:
+        conf -= 0.1
+    if c.party_inferred:
+        conf -= 0.2
+    if c.place_anaphoric:
+        conf -= 0.1
+    if is_hedged(c.trigger):
+        conf -= 0.15
+    return round(max(0.05, min(conf, 0.99)), 2)
