@@ -16,12 +16,17 @@ from .attribution import Attributor
 from .boilerplate import is_boilerplate
 from .gazetteer import translit_key
 from .linking import LinkContext
-from .parties import FORCE_NOUNS, PartyIndex
+from .parties import FORCE_NOUNS, OPPOSITION_NOUNS, PartyIndex
 from .relations import Candidate, RelationFinder
 from .timex import find_times, temporal_role
 from .types import Article, Entity, Extraction, Fact
 
 _PLACE_TYPES = {"country": "Country", "region": "Region", "settlement": "Settlement"}
+#: "KYIV, Sept 10 (Reuters) -" / "BAKU/YEREVAN, Nov 9 –": the place a story was filed from
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*[A-Z][A-Z'’. -]+(?:/[A-Z][A-Z'’. -]+)*,[ \t]+"
+    r"(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+[A-Z][a-z]+)(?:,?[ \t]+\d{4})?"
+    r"(?:[ \t]*\([^)]*\))?[ \t]*[–—-]")
 _SOURCE_KIND = {"person": "Person", "organisation": "Organisation", "news_agency": "NewsAgency",
                 "armed_group": "Party", "country": "Party"}
 
@@ -69,12 +74,18 @@ class DocFacts:
         self.times = find_times(doc.text, article.published)
         self.finder = RelationFinder(doc, self.resolve_party, self.resolve_place)
         self.countries = self._countries()
+        self.state = next((k for k in self.countries if k in parties.parties
+                           and parties.parties[k].kind == "state"), None)
+        self.dateline = {t.i for m in _DATELINE.finditer(doc.text)
+                         for t in doc.char_span(m.start(), m.end(), alignment_mode="expand") or ()}
 
     # -- parties ---------------------------------------------------------------
     def resolve_party(self, tok: Token | None, trigger: Token, modifier: bool = False,
                       place: dict | None = None) -> str | None:
         if tok is None:
             return self._party_from_history(trigger, place)
+        if tok.i in self.dateline:
+            return None
         if modifier:
             hit = self.parties.party_of_token(tok)
             return hit[0] if hit and hit[1] != "units" else None
@@ -83,9 +94,24 @@ class DocFacts:
             return key
         lemma = tok.lemma_.lower()
         if lemma in FORCE_NOUNS or tok.lower_ in FORCE_NOUNS:
-            return self._same_head(tok, lemma)
-        if tok.lower_ == "they":
+            if self.parties.is_state_force(tok):
+                return self.state          # "government troops" in an article about Syria
+            poss = [c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("its", "their")]
+            if poss:
+                return self._recent_party(tok)
+            if _bare(tok, self.ents):
+                return self._same_head(tok, lemma) or (
+                    self._recent_group(tok) if lemma in OPPOSITION_NOUNS | {"fighter", "fighters"} else None)
+            return None
+        if tok.lower_ in ("they", "it"):
             return self._recent_party(tok)
+        return None
+
+    def _recent_group(self, tok: Token) -> str | None:
+        """"the insurgents" in a story about the Taliban: the latest non-state group named."""
+        for i, _, key in reversed(self.force_mentions):
+            if i < tok.i and self.lexicon.parties[key].kind == "group":
+                return key
         return None
 
     def _same_head(self, tok: Token, lemma: str) -> str | None:
@@ -97,6 +123,7 @@ class DocFacts:
         return None
 
     def _recent_party(self, tok: Token) -> str | None:
+        """"they", "it", "its troops": the latest party named in this or the previous sentence."""
         start = self.doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else 0
         for i, _, key in reversed(self.force_mentions):
             if start <= i < tok.i:
@@ -115,7 +142,7 @@ class DocFacts:
 
     # -- places ----------------------------------------------------------------
     def resolve_place(self, tok: Token | None, probe: bool = False) -> dict | None:
-        if tok is None:
+        if tok is None or tok.i in self.dateline:
             return None
         sent_i = self.sent_index.get(tok.sent.start, 0)
         if tok.lower_ in P.PRONOUNS:
@@ -124,7 +151,7 @@ class DocFacts:
             ref = self.salience.antecedent(tok, ("Settlement", "Region", "Place"), sent_i,
                                            window=2, prefer_subject=True)
             return _anaphoric(ref)
-        if tok.pos_ == "NOUN" and tok.lower_ not in P.ANAPHOR_NOUNS | P.PLACE_HEADS:
+        if tok.pos_ == "NOUN" and tok.lower_ not in P.ANAPHOR_NOUNS | P.PLACE_HEADS | P.OF_HEADS:
             return None               # "Russian forces", "officials" are not places
         if self._used_as_party(tok):
             return None               # "Moscow responded ..." is the party, not the city
@@ -191,9 +218,14 @@ class DocFacts:
                     self.force_mentions.append((tok.i, tok.lemma_.lower(), key))
             elif tok.pos_ == "PROPN" and self.parties.resolve_np(tok):
                 self.force_mentions.append((tok.i, tok.lemma_.lower(), self.parties.resolve_np(tok)))
+        if self.state is not None:
+            for tok in self.doc:
+                if tok.pos_ == "NOUN" and self.parties.is_state_force(tok):
+                    self.force_mentions.append((tok.i, tok.lemma_.lower(), self.state))
+            self.force_mentions.sort()
         seen: set[int] = set()
         for ent in self.doc.ents:
-            if ent.label_ not in P.PLACE_LABELS:
+            if ent.label_ not in P.PLACE_LABELS or ent.start in self.dateline:
                 continue
             head = ent.root
             if head.head.lower_ in P.REGION_NOUNS and head.dep_ == "compound":
@@ -204,6 +236,8 @@ class DocFacts:
             hit = self.resolve_place(head)
             if hit is None:
                 continue
+            if ent.label_ == "FAC" and not hit.get("known"):
+                continue          # a mosque or an airport is not "the city"
             self.salience.add(P.PlaceRef(
                 key=hit["key"], label=hit["label"], kind=hit["kind"], token=head.i,
                 sent=self.sent_index.get(head.sent.start, 0), subject=P.is_subject(head),
@@ -211,6 +245,9 @@ class DocFacts:
                 lon=hit.get("lon"), surface=ent.text))
 
     def _accept(self, cand: Candidate, ex: Extraction) -> None:
+        if cand.relation == "controls" and cand.trigger.lemma_.lower() == "enter" and \
+                cand.place["kind"] in ("Region", "Country"):
+            cand.relation = "deployedTo"          # entering a country is not holding it
         self.facts_so_far.append(cand)
         sent = cand.trigger.sent
         toks = cand.tokens
@@ -290,6 +327,17 @@ class DocFacts:
         key = ("person/" if kind == "Person" else "org/") + _slug(name)
         ex.add_entity(Entity(key=key, label=name, kind=kind, role=src.role, party=src.party))
         return key
+
+
+def _bare(tok: Token, places: dict[int, str]) -> bool:
+    """A force noun with nothing that names whose it is ("the troops", "the Izium formations"):
+    no "of" phrase, no apposition, no proper-noun modifier other than a place."""
+    for c in tok.children:
+        if c.dep_ in ("prep", "appos", "nmod") and (c.dep_ != "prep" or c.lower_ in ("of", "from")):
+            return False
+        if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i not in places:
+            return False
+    return True
 
 
 def _anaphoric(ref) -> dict | None:

@@ -37,6 +37,13 @@ paramilitary paramilitaries defender defenders occupier occupiers invader invade
 
 _WORD_KINDS = ("names", "metonyms", "demonyms", "forces", "units")
 
+#: Nouns for non-state fighters: "Syrian rebels" are not the Syrian state.
+OPPOSITION_NOUNS = frozenset("""rebel rebels insurgent insurgents militant militants separatist
+separatists jihadist jihadists guerrilla guerrillas opposition extremist extremists""".split())
+#: Phrases that name the forces of the state an article is about ("government troops").
+STATE_FORCE_WORDS = frozenset("""government regime federal state junta""".split())
+STATE_FORCE_HEADS = frozenset({"army", "military"})
+
 
 @dataclass
 class Party:
@@ -143,22 +150,59 @@ class PartyIndex:
             if kind == "demonyms" and head.lemma_.lower() in FORCE_NOUNS:
                 return key
         if head.lemma_.lower() in FORCE_NOUNS or head.lower_ in FORCE_NOUNS:
-            return self._modifier_party(head)
+            led = self._led_by(head)
+            if led is not None:
+                return led
+            key = self._modifier_party(head)
+            if key is not None and head.lemma_.lower() in OPPOSITION_NOUNS:
+                if self.lexicon.parties[key].kind == "state" and not self._backed(head):
+                    return None      # "Syrian rebels" fight the Syrian state
+            return key
         return None
 
+    def _led_by(self, head: Token) -> str | None:
+        """"Rebel fighters led by Hayat Tahrir al-Sham" -> the leading group."""
+        for c in head.children:
+            if c.dep_ == "acl" and c.lemma_.lower() in ("lead", "command", "back", "support"):
+                for a in c.children:
+                    if a.dep_ == "agent":
+                        for p in a.children:
+                            hit = self.by_token.get(p.i)
+                            if hit is not None and hit[2] != "demonyms":
+                                return hit[1]
+        return None
+
+    def _backed(self, head: Token) -> bool:
+        """"Russian-backed separatists": the backer counts as the party."""
+        return any(t.lower_ in ("backed", "led", "sponsored", "supported")
+                   for t in self.doc[head.left_edge.i: head.i])
+
+    def is_state_force(self, head: Token) -> bool:
+        """"government forces", "regime troops", "the army", "the military"."""
+        lemma = head.lemma_.lower()
+        if lemma not in FORCE_NOUNS and head.lower_ not in FORCE_NOUNS:
+            return False
+        words = {t.lower_ for t in self.doc[head.left_edge.i: head.i]}
+        if words & STATE_FORCE_WORDS:
+            return True
+        return lemma in STATE_FORCE_HEADS and words <= {"the", "its", "their"} and bool(words)
+
     def _modifier_party(self, head: Token) -> str | None:
-        """Party named by a modifier of a force noun: amod/compound/poss/nmod or 'of X'."""
+        """Party named by a modifier of a force noun: amod/compound/poss/nmod or 'of X'.
+
+        A named armed group wins over a nationality ("Russian mercenaries from the
+        Wagner Group" are Wagner's)."""
+        found: list[str] = []
         for child in head.children:
-            if child.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod", "nummod"):
+            if child.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod", "nummod") or (
+                    child.dep_ == "prep" and child.lower_ in ("of", "from", "loyal")):
                 for t in child.subtree:
                     hit = self.by_token.get(t.i)
                     if hit is not None:
-                        return hit[1]
-            if child.dep_ == "prep" and child.lower_ in ("of", "from", "loyal"):
-                for t in child.subtree:
-                    hit = self.by_token.get(t.i)
-                    if hit is not None and hit[2] != "demonyms":
-                        return hit[1]
+                        found.append(hit[1])
+        groups = [k for k in found if self.lexicon.parties[k].kind == "group"]
+        if groups or found:
+            return (groups or found)[0]
         # tokens just left of the head inside the noun phrase (robust to odd parses)
         for t in self.doc[head.left_edge.i: head.i]:
             hit = self.by_token.get(t.i)

@@ -18,14 +18,17 @@ REGION_NOUNS = frozenset({"region", "province", "oblast", "governorate", "distri
                           "state", "raion", "county", "territory", "prefecture"})
 REGION_WORDS = REGION_NOUNS | {"oblast"}
 #: nouns that may stand for an earlier named place when used with "the"
-ANAPHOR_NOUNS = SETTLEMENT_NOUNS | REGION_NOUNS | {"area"}
+ANAPHOR_NOUNS = SETTLEMENT_NOUNS | REGION_NOUNS | {"area", "enclave"}
 #: the kinds each anaphoric noun may point back to
-ANAPHOR_KINDS = {**{n: ("Settlement", "Place") for n in SETTLEMENT_NOUNS},
+ANAPHOR_KINDS = {**{n: ("Settlement",) for n in SETTLEMENT_NOUNS},
                  **{n: ("Region",) for n in REGION_NOUNS},
-                 "area": ("Settlement", "Region", "Place")}
+                 "area": ("Settlement", "Region", "Place"), "enclave": ("Settlement", "Region")}
 PRONOUNS = frozenset({"it"})
 #: common nouns that head a place phrase ("the city center", "the outskirts of X")
 PLACE_HEADS = frozenset({"center", "centre", "outskirts", "oblast", "pass", "crossing"})
+#: "the enclave of Žepa", "districts of Tripoli", "the outskirts of Kyiv" name the place after "of"
+OF_HEADS = frozenset("""center centre outskirts enclave pocket district districts part parts suburb
+suburbs neighbourhood neighbourhoods neighborhood neighborhoods streets heart""".split())
 
 
 @dataclass
@@ -89,7 +92,7 @@ def name_tokens(head: Token, ents_by_token: dict[int, str]) -> list[Token]:
             t.text == "-" and t.i in ents_by_token)
 
     left = [t for t in head.doc[head.left_edge.i: head.i + 1] if is_name(t)]
-    if head.lower_ in ANAPHOR_NOUNS or head.lower_ in {"center", "centre", "outskirts"}:
+    if head.lower_ in ANAPHOR_NOUNS | OF_HEADS:
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 objs = [c for c in child.children if c.dep_ == "pobj"]
@@ -105,8 +108,8 @@ def kind_hint_for(head: Token) -> str | None:
     """Region or Settlement when the phrase says so ("the Kharkiv region", "the town of X")."""
     words = {t.lower_ for t in head.subtree if t.i <= head.i} | {head.lower_}
     for child in head.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            words.add(head.lower_)
+        if child.dep_ == "appos":             # "Jalalabad, the main city in the east"
+            words.add(child.lower_)
     if words & REGION_WORDS:
         return "Region"
     if words & SETTLEMENT_NOUNS:
@@ -140,8 +143,8 @@ class Salience:
         for r in pool:
             if kinds is not None and r.kind not in kinds:
                 continue
-            score = 1.0 - 0.25 * (sent_index - r.sent) + 0.001 * r.token / max(1, tok.i)
-            score += 0.3 * (counts[r.key] - 1)
+            score = 2.0 - 0.5 * (sent_index - r.sent) + 0.001 * r.token / max(1, tok.i)
+            score += min(0.1 * (counts[r.key] - 1), 0.3)
             if prefer_subject and r.subject:
                 score += 1.0
             if r.kind == "Country":

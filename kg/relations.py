@@ -206,6 +206,8 @@ class RelationFinder:
         for c in head.children:
             if c.dep_ == "relcl" and c.lemma_.lower() in ("feed", "supply", "serve", "resupply"):
                 agents += S.objects(c)
+            if c.dep_ == "prep" and c.lower_ == "for":      # "the main logistics hub for its forces"
+                agents += [p for p in c.children if p.dep_ == "pobj"]
         return self._pair(head, "suppliesVia", agents[-1:] or agents, places, False)
 
     def _hub_subject(self, head: Token) -> list[Token]:

@@ -114,7 +114,7 @@ def prep_objects(tok: Token, preps: list[str], search_objects: bool = True) -> l
     out = []
     for h in heads:
         for c in h.children:
-            if c.dep_ not in ("prep", "agent", "prt", "advmod"):
+            if c.dep_ not in ("prep", "agent", "prt", "advmod", "dative"):
                 continue
             for p in preps:
                 words = p.split()
