@@ -1,0 +1,50 @@
+# Two entry points (see README):
+#   make run   - set up, build the graph from the sample articles, serve endpoint + page
+#   make test  - set up and run the whole test suite
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+STORE  ?= data/store
+SHARED ?= ../shared
+SAMPLES ?= $(SHARED)/corpus eval/dev/corpus
+HOST   ?= 127.0.0.1
+PORT   ?= 5000
+
+.PHONY: install run ingest serve test browser bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $@
+
+install: $(STAMP)
+
+ingest: install
+	$(BIN)/kg ingest $(SAMPLES) --store $(STORE)
+
+serve: install
+	$(BIN)/kg serve --store $(STORE) --host $(HOST) --port $(PORT)
+
+run: ingest serve
+
+# The query page is tested in a real headless Chromium (Debian packages).
+browser:
+	@if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; elif command -v sudo >/dev/null 2>&1; then SUDO=sudo; \
+	  else echo "need chromium and chromium-driver (apt-get install chromium chromium-driver)"; exit 1; fi; \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	fi
+
+test: install browser
+	KG_SHARED=$(SHARED) $(BIN)/python -m pytest -q -p no:cacheprovider
+
+bench: install
+	$(BIN)/python bench/extract_bench.py
+	$(BIN)/python bench/endpoint_bench.py
+
+clean:
+	rm -rf $(VENV) data build *.egg-info
