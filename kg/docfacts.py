@@ -11,14 +11,16 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from . import _emit as E
 from . import places as P
+from . import syntax as S
 from .attribution import Attributor
 from .boilerplate import is_boilerplate
 from .gazetteer import translit_key
 from .linking import LinkContext
-from .parties import FORCE_NOUNS, OPPOSITION_NOUNS, PartyIndex
+from .parties import FORCE_NOUNS, OPPOSITION_NOUNS, STATE_FORCE_WORDS, PartyIndex
 from .relations import Candidate, RelationFinder
-from .timex import find_times, temporal_role
+from .timex import find_times
 from .types import Article, Entity, Extraction, Fact
 
 _PLACE_TYPES = {"country": "Country", "region": "Region", "settlement": "Settlement"}
@@ -27,8 +29,6 @@ _DATELINE = re.compile(
     r"(?m)^[ \t]*[A-Z][A-Z'’. -]+(?:/[A-Z][A-Z'’. -]+)*,[ \t]+"
     r"(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+[A-Z][a-z]+)(?:,?[ \t]+\d{4})?"
     r"(?:[ \t]*\([^)]*\))?[ \t]*[–—-]")
-_SOURCE_KIND = {"person": "Person", "organisation": "Organisation", "news_agency": "NewsAgency",
-                "armed_group": "Party", "country": "Party"}
 
 
 class LinkerAdapter:
@@ -66,7 +66,7 @@ class DocFacts:
         self.resolver = P.PlaceResolver(LinkerAdapter(linker) if linker else None, translit_key)
         self.ents = P.collect_ents(doc)
         self.salience = P.Salience()
-        self.sent_index = {s.start: i for i, s in enumerate(doc.sents)}
+        self.sent_index = _clause_numbers(doc)
         self.resolved_keys: set[str] = set()
         self.force_mentions: list[tuple[int, str, str]] = []   # (token, lemma, party)
         self.facts_so_far: list[Candidate] = []
@@ -88,6 +88,8 @@ class DocFacts:
             return None
         if modifier:
             hit = self.parties.party_of_token(tok)
+            if hit is None and tok.lower_ in STATE_FORCE_WORDS:
+                return self.state          # "government hands"
             return hit[0] if hit and hit[1] != "units" else None
         key = self.parties.resolve_np(tok)
         if key is not None:
@@ -103,8 +105,10 @@ class DocFacts:
                 return self._same_head(tok, lemma) or (
                     self._recent_group(tok) if lemma in OPPOSITION_NOUNS | {"fighter", "fighters"} else None)
             return None
-        if tok.lower_ in ("they", "it"):
+        if tok.lower_ in ("they", "it", "their", "its"):
             return self._recent_party(tok)
+        if tok.lower_ in STATE_FORCE_WORDS and tok.dep_ in ("compound", "amod", "nmod"):
+            return self.state              # "government hands"
         return None
 
     def _recent_group(self, tok: Token) -> str | None:
@@ -125,7 +129,11 @@ class DocFacts:
     def _recent_party(self, tok: Token) -> str | None:
         """"they", "it", "its troops": the latest party named in this or the previous sentence."""
         start = self.doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else 0
+        plural = tok.lower_ in ("they", "their")
         for i, _, key in reversed(self.force_mentions):
+            if plural and (self.doc[i].ent_type_ == "GPE" or (
+                    self.doc[i].tag_ == "NN" and self.lexicon.parties[key].kind == "state")):
+                continue          # "they" are not "Syria" or "the army" (those are "it")
             if start <= i < tok.i:
                 return key
         return None
@@ -151,8 +159,9 @@ class DocFacts:
             ref = self.salience.antecedent(tok, ("Settlement", "Region", "Place"), sent_i,
                                            window=2, prefer_subject=True)
             return _anaphoric(ref)
-        if tok.pos_ == "NOUN" and tok.lower_ not in P.ANAPHOR_NOUNS | P.PLACE_HEADS | P.OF_HEADS:
-            return None               # "Russian forces", "officials" are not places
+        if tok.pos_ == "NOUN" and tok.lower_ not in P.ANAPHOR_NOUNS | P.PLACE_HEADS | P.OF_HEADS and not (
+                tok.i in self.ents and tok.is_title):
+            return None               # "Russian forces", "officials" are not places ("Homs" is)
         if self._used_as_party(tok):
             return None               # "Moscow responded ..." is the party, not the city
         names = P.name_tokens(tok, self.ents)
@@ -169,8 +178,9 @@ class DocFacts:
             return None
         name = _name_text(names)
         known = self.lexicon.lookup(name)
-        if known and (known[1] == "demonyms" or self.lexicon.parties[known[0]].kind == "group"):
-            return None               # "Ukrainian", "Hamas" are not places
+        if known and (known[1] == "demonyms" or (known[1] != "metonyms" and
+                                                   self.lexicon.parties[known[0]].kind == "group")):
+            return None               # "Ukrainian", "Hamas" are not places ("Benghazi" is)
         if all(t.pos_ == "ADJ" for t in names):
             return None
         kind_hint = P.kind_hint_for(tok)
@@ -211,9 +221,17 @@ class DocFacts:
         return ex
 
     def _prepass(self) -> None:
+        self._collect_places()
+        self.state = self._host_state() or self.state
+        self._collect_parties()
+
+    def _collect_parties(self) -> None:
+        """Every party mention in document order, for "they", "its troops", "the insurgents"."""
         for tok in self.doc:
             if tok.pos_ in ("NOUN", "PROPN") and (tok.lemma_.lower() in FORCE_NOUNS or tok.lower_ in FORCE_NOUNS):
                 key = self.parties.resolve_np(tok)
+                if key is None and tok.lemma_.lower() in OPPOSITION_NOUNS and _bare(tok, self.ents):
+                    key = self._recent_group(tok)      # "the rebels" after "HTS-led fighters"
                 if key:
                     self.force_mentions.append((tok.i, tok.lemma_.lower(), key))
             elif tok.pos_ == "PROPN" and self.parties.resolve_np(tok):
@@ -223,6 +241,32 @@ class DocFacts:
                 if tok.pos_ == "NOUN" and self.parties.is_state_force(tok):
                     self.force_mentions.append((tok.i, tok.lemma_.lower(), self.state))
             self.force_mentions.sort()
+
+    def _host_state(self) -> str | None:
+        """The state whose territory most of the named places lie in: "government forces"
+        in a story about Kabul, Kandahar and Herat are Afghanistan's."""
+        counts: dict[str, int] = {}
+        for ref in self.salience.refs:
+            country = self._country_of(ref.key if ref.kind == "Country" else ref.parent)
+            if country is not None:
+                counts[country] = counts.get(country, 0) + 1
+        ranked = sorted(counts, key=lambda k: -counts[k])
+        return ranked[0] if ranked else None
+
+    def _country_of(self, key: str | None) -> str | None:
+        """The state party a gazetteer place belongs to (walking up its parents)."""
+        for _ in range(5):
+            e = self.gazetteer.get(key) if key and self.gazetteer is not None else None
+            if e is None:
+                return None
+            if e.type == "country":
+                party = self.lexicon.parties.get(e.key)
+                return e.key if party is not None and party.kind == "state" else None
+            key = e.parent
+        return None
+
+    def _collect_places(self) -> None:
+        """Resolve every place-like entity once, for the anaphora memory."""
         seen: set[int] = set()
         for ent in self.doc.ents:
             if ent.label_ not in P.PLACE_LABELS or ent.start in self.dateline:
@@ -242,7 +286,7 @@ class DocFacts:
                 key=hit["key"], label=hit["label"], kind=hit["kind"], token=head.i,
                 sent=self.sent_index.get(head.sent.start, 0), subject=P.is_subject(head),
                 qid=hit.get("qid"), parent=hit.get("parent"), lat=hit.get("lat"),
-                lon=hit.get("lon"), surface=ent.text))
+                lon=hit.get("lon"), surface=ent.text, depth=len(list(S.clause_ancestors(head)))), head)
 
     def _accept(self, cand: Candidate, ex: Extraction) -> None:
         if cand.relation == "controls" and cand.trigger.lemma_.lower() == "enter" and \
@@ -257,76 +301,18 @@ class DocFacts:
                     sentence=sent.text, sentence_start=sent.start_char, sentence_end=sent.end_char,
                     evidence_start=ev_start, evidence_end=ev_end, trigger=cand.trigger.text,
                     modality=cand.modality, confidence=cand.confidence)
-        self._add_time(fact, cand)
+        E.add_time(self.times, fact, cand)
         src = self.attributor.source_for(cand.trigger)
         if src is not None:
-            fact.attributed_to = self._source_entity(src, ex)
+            fact.attributed_to = E.source_entity(self.gazetteer, src, ex)
             fact.channel = src.channel
         ex.facts.append(fact)
-        self._party_entity(cand, ex)
+        E.party_entity(self.gazetteer, self.lexicon, self.parties, cand, ex)
         p = cand.place
         ex.add_entity(Entity(key=p["key"], label=p["label"], kind=p["kind"],
                              aliases=set(p.get("aliases", ())), qid=p.get("qid"),
                              parent=p.get("parent"), lat=p.get("lat"), lon=p.get("lon")))
-        self._add_parents(p.get("parent"), ex)
-
-    def _add_parents(self, key: str | None, ex: Extraction) -> None:
-        """The enclosing regions and country of a place, so every parent link resolves."""
-        while key and key not in ex.entities and self.gazetteer is not None:
-            e = self.gazetteer.get(key)
-            if e is None or e.type not in _PLACE_TYPES:
-                return
-            ex.add_entity(Entity(key=e.key, label=e.label, kind=_PLACE_TYPES[e.type],
-                                 aliases=set(), qid=e.qid, parent=e.parent, lat=e.lat, lon=e.lon))
-            key = e.parent
-
-    def _add_time(self, fact: Fact, cand: Candidate) -> None:
-        sent = cand.trigger.sent
-        in_sent = [t for t in self.times if sent.start_char <= t.start < sent.end_char and t.value]
-        if not in_sent:
-            return
-        anchor = cand.trigger.idx
-        best = min(in_sent, key=lambda t: abs(t.start - anchor))
-        role = temporal_role(best)
-        if role == "since" or (role == "at" and cand.relation == "controls" and cand.event):
-            fact.since = best.value
-        elif role == "until":
-            fact.until = best.value
-        else:
-            fact.at = best.value
-
-    def _party_entity(self, cand: Candidate, ex: Extraction) -> None:
-        key = cand.party
-        entry = self.gazetteer.get(key) if self.gazetteer is not None else None
-        aliases = {key}
-        for t in cand.tokens:
-            hit = self.parties.by_token.get(t.i)
-            if hit is not None and hit[2] != "demonyms":
-                aliases.add(hit[0].text)
-        ex.add_entity(Entity(key=key, label=entry.label if entry else key, kind="Party",
-                             aliases=aliases, qid=entry.qid if entry else None))
-
-    def _source_entity(self, src, ex: Extraction) -> str:
-        if src.kind == "Party":
-            entry = self.gazetteer.get(src.name) if self.gazetteer is not None else None
-            ex.add_entity(Entity(key=src.name, label=entry.label if entry else src.name, kind="Party",
-                                 qid=entry.qid if entry else None))
-            return src.name
-        kind = src.kind
-        qid = None
-        if self.gazetteer is not None:
-            found = self.gazetteer.candidates(src.name)
-            if len(found) == 1 and found[0].type in _SOURCE_KIND:
-                kind = _SOURCE_KIND[found[0].type] if kind != "Person" else kind
-                qid = found[0].qid
-                if found[0].type in ("person", "organisation", "news_agency"):
-                    ex.add_entity(Entity(key=found[0].key, label=found[0].label, kind=kind,
-                                         aliases={src.name}, qid=qid, role=src.role))
-                    return found[0].key
-        name = re.sub(r"^(?:a|an|the)\s+", "", src.name, flags=re.I)
-        key = ("person/" if kind == "Person" else "org/") + _slug(name)
-        ex.add_entity(Entity(key=key, label=name, kind=kind, role=src.role, party=src.party))
-        return key
+        E.add_parents(self.gazetteer, p.get("parent"), ex)
 
 
 def _bare(tok: Token, places: dict[int, str]) -> bool:
@@ -340,6 +326,17 @@ def _bare(tok: Token, places: dict[int, str]) -> bool:
     return True
 
 
+def _clause_numbers(doc: Doc) -> dict[int, int]:
+    """Sentence start -> running number of sentences with a verb, so that headings,
+    timestamps and bullets do not push an antecedent out of an anaphor's window."""
+    out, n = {}, 0
+    for sent in doc.sents:
+        out[sent.start] = n
+        if any(t.pos_ in ("VERB", "AUX") for t in sent):
+            n += 1
+    return out
+
+
 def _anaphoric(ref) -> dict | None:
     if ref is None:
         return None
@@ -351,7 +348,3 @@ def _anaphoric(ref) -> dict | None:
 def _name_text(names: list[Token]) -> str:
     doc = names[0].doc
     return doc[names[0].i: names[-1].i + 1].text
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^\w]+", "_", text.strip()).strip("_")

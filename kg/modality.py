@@ -21,6 +21,12 @@ MODAL_FUTURE = frozenset({"will", "'ll", "shall"})
 HEDGES = frozenset("reportedly allegedly apparently purportedly reports rumours rumors unconfirmed".split())
 
 
+def _lemma(tok: Token) -> str:
+    """The lemma, repairing the model's "hopes" -> "hop"."""
+    lemma = tok.lemma_.lower()
+    return "hope" if lemma == "hop" and tok.lower_.startswith("hope") else lemma
+
+
 def modality(trigger: Token) -> str:
     """One of kg.types.MODALITIES for the relation licensed by ``trigger``."""
     chain = [trigger]
@@ -34,11 +40,11 @@ def modality(trigger: Token) -> str:
         children = list(tok.children)
         if any(c.dep_ == "neg" for c in children) or any(
                 c.lower_ in ("never", "no") and c.dep_ in ("advmod", "det") for c in children):
-            lemma = tok.lemma_.lower()
+            lemma = _lemma(tok)
             if lemma in PLAN or lemma in FAIL:
                 return "asserted" if i else "negated"   # "did not fail to" is rare; keep simple
             return "negated"
-        lemma = tok.lemma_.lower()
+        lemma = _lemma(tok)
         if i > 0 and lemma in DENY:
             return "denied"
         if i > 0 and lemma in FAIL:

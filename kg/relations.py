@@ -17,10 +17,14 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
+from . import _frames as F
 from . import syntax as S
 from .modality import is_hedged, modality
+from .places import named_members
 
 TRIGGERS = Path(__file__).with_name("data") / "triggers.json"
+#: verbs whose object noun carries the event and whose subject is its agent ("launched an assault")
+LIGHT_VERBS = frozenset("carry conduct launch mount stage begin lead make step unleash".split())
 
 
 @lru_cache(maxsize=4)
@@ -62,11 +66,13 @@ class RelationFinder:
         self.hub_mods = set(self.t["hub_modifiers"])
         self.held = set(self.t["held_participles"])
         self.control_preps = set(self.t["control_preps"])
+        self.forms: dict[str, str] = self.t.get("verb_forms", {})   # forms the lemmatizer misses
+        self.relocate = set(self.t.get("relocation_verbs", ()))      # "redeployed ... outside X"
 
     def in_sentence(self, sent) -> list[Candidate]:
         out: list[Candidate] = []
         for tok in sent:
-            lemma = tok.lemma_.lower()
+            lemma = self.forms.get(tok.lower_, tok.lemma_.lower())
             if tok.pos_ in ("VERB", "AUX") and lemma in self.verbs:
                 for frame in self.verbs[lemma]:
                     out.extend(self._verb(tok, frame))
@@ -74,6 +80,12 @@ class RelationFinder:
                 out.extend(self._noun(tok, self.nouns[lemma]))
             if tok.lower_ in self.control_preps and tok.dep_ == "prep":
                 out.extend(self._inside(tok))
+            if tok.lower_ == "hands":
+                out.extend(self._pair(tok, "controls", F.hands_owners(tok), F.hands_places(tok),
+                                      False, explicit=False))
+            if tok.pos_ == "VERB" and (lemma in self.relocate or any(
+                    f["relation"] == "withdrewFrom" for f in self.verbs.get(lemma, ()))):
+                out.extend(self._pair(tok, "withdrewFrom", S.subjects(tok), F.outside_places(tok), True))
             if tok.lower_ in self.held and tok.i > 1 and self.doc[tok.i - 1].text == "-":
                 out.extend(self._held_compound(tok))
             if tok.lower_ in self.hub_heads and tok.pos_ == "NOUN":
@@ -85,21 +97,31 @@ class RelationFinder:
         rel, kind = frame["relation"], frame["frame"]
         event = frame.get("event", True)
         if frame.get("needs_particle") and not any(
-                c.dep_ in ("prt", "prep") and c.lower_ in frame["needs_particle"] for c in verb.children):
+                c.dep_ in ("prt", "prep", "advmod") and c.lower_ in frame["needs_particle"]
+                for c in verb.children):
             return []
         if frame.get("needs_object") and not S.objects(verb):
             return []
+        if frame.get("no_object") and S.objects(verb):
+            return []                          # "moved into X" is control; "moved troops into X" is not
         if kind == "obj":
             if verb.lemma_.lower() == "take" and any(c.dep_ == "dobj" and c.lemma_ == "control" for c in verb.children):
                 places = S.prep_objects(next(c for c in verb.children if c.dep_ == "dobj"), ["of", "over"], False)
             else:
                 places = S.objects(verb)
+            if rel == "withdrewFrom" and not places:
+                places = F.clause_places(verb, lambda t: self.place(t) is not None)
             agents = S.agents(verb) if S.is_passive(verb) else S.subjects(verb)
             return self._pair(verb, rel, agents, places, event)
         if kind == "prep":
             places = S.prep_objects(verb, frame["preps"])
+            if rel == "deployedTo" and not self._parties_of(S.subjects(verb)):
+                # "Abiy had sent the army into Tigray": the forces sent stand for their party
+                return self._pair(verb, rel, S.objects(verb), places, event)
             if frame.get("also_obj"):
                 places += S.objects(verb)
+            if rel == "withdrewFrom" and not places:
+                places = F.clause_places(verb, lambda t: self.place(t) is not None)
             agents = S.agents(verb) if S.is_passive(verb) else S.subjects(verb)
             return self._pair(verb, rel, agents, places, event)
         if kind == "theme_to":                 # "X fell to Russian forces"
@@ -145,6 +167,8 @@ class RelationFinder:
     def _noun(self, noun: Token, frame: dict) -> list[Candidate]:
         rel = frame["relation"]
         places = S.prep_objects(noun, frame["place"], False)
+        if not any(self.place(p, probe=True) for p in places):
+            places += F.name_after_prep(noun, frame["place"], lambda t: self.place(t, probe=True))
         # "the capture of X" ... "Ukraine's recapture of X" ... "the Russian withdrawal from X"
         agents: list[Token] = []
         for c in noun.children:
@@ -152,6 +176,10 @@ class RelationFinder:
                 agents += [p for p in c.children if p.dep_ == "pobj"]
             if c.dep_ in ("poss", "amod", "compound", "nmod"):
                 agents.append(c)
+        if not agents and noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS:
+            agents = S.subjects(noun.head)    # "warplanes carried out air strikes on X"
+        if not places:
+            places = F.located_in(noun) if rel == "attacked" else []   # "strikes ... in Khartoum"
         if rel == "controls" and noun.lemma_.lower() == "control":
             # "under the control of X" / "X came under Taliban control": place is the clause subject
             if noun.head.lower_ == "under" and noun.head.head.pos_ in ("VERB", "AUX"):
@@ -227,6 +255,10 @@ class RelationFinder:
                 names.append(t)
         return names[-1:]
 
+    def _parties_of(self, toks: list[Token]) -> list[str]:
+        """The parties some argument tokens denote (probing only)."""
+        return [k for k in (self.party(t, t) for t in toks) if k is not None]
+
     # -- assembly ------------------------------------------------------------------
     def _pair(self, trigger: Token, rel: str, agents: list, places: list[Token], event: bool,
               explicit: bool = True) -> list[Candidate]:
@@ -238,12 +270,17 @@ class RelationFinder:
             if a is None:
                 parties.append((None, None))
                 continue
-            key = self.party(a, trigger)
+            # a modifier of a nominal trigger names its party: "an Ethiopian air force strike"
+            modifier = a.head.i == trigger.i and a.dep_ in ("amod", "compound", "nmod") and trigger.pos_ == "NOUN"
+            key = self.party(a, trigger, modifier=modifier)
             if key is not None:
                 parties.append((key, a))
         if not parties:
             return out
-        for p in places:
+        if rel == "attacked":
+            places = [loc for t in places for loc in ([t] if self.place(t, probe=True) else
+                                                      F.located_in(t) or [t])]
+        for p in [m for t in places for m in named_members(t)]:
             resolved = self.place(p)
             if resolved is None:
                 continue

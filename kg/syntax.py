@@ -33,7 +33,8 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
     "which have supplied" gives the noun the relative clause is attached to.
     """
     dep = "nsubjpass" if is_passive(verb) else "nsubj"
-    for c in verb.children:
+    # with two subjects attached (a misparsed "X, for its part, says Y has ..."), the nearer one
+    for c in sorted(verb.children, key=lambda c: abs(c.i - verb.i)):
         if c.dep_ == dep:
             if c.lower_ in REL_PRONOUNS:
                 return conjuncts(_relative_head(verb))
@@ -78,10 +79,12 @@ def objects(verb: Token) -> list[Token]:
     out = []
     for c in verb.children:
         if c.dep_ in ("dobj", "obj"):
-            out.extend(conjuncts(c))
-    if not out and verb.dep_ == "conj":
-        # "recaptured or encircled several towns": the object hangs on the last verb
-        pass
+            # "Hawija, which the militants still hold": the relative pronoun is the noun above
+            out.extend(conjuncts(_relative_head(verb) if c.lower_ in REL_PRONOUNS else c))
+    if not out:
+        # "Iraqi troops recaptured Mosul": a place name misparsed as an adverb after the verb
+        out = [c for c in verb.children if c.dep_ in ("advmod", "npadvmod") and c.i == verb.i + 1
+               and c.ent_type_ in ("GPE", "LOC")]
     if not out:
         for c in verb.children:
             if c.dep_ == "conj" and c.pos_ == "VERB":

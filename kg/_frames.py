@@ -1,0 +1,77 @@
+"""Extra relation patterns of :class:`kg.relations.RelationFinder` that are not
+plain trigger frames: possession idioms ("in Taliban hands"), movement to a spot
+"outside" a place, and places inherited from the governing clause."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from . import syntax as S
+from .parties import FORCE_NOUNS
+
+#: subordinators of a clause that happens where the main clause happens
+_SAME_PLACE_MARKS = frozenset({"after", "as", "when", "once", "before", "while"})
+
+
+def hands_places(hands: Token) -> list[Token]:
+    """The place said to be "in X's hands": the clause subject ("Homs is in their hands"),
+    the noun modified ("the only city still in government hands"), or, for a noun
+    after "as", the object of that verb ("leaving Kabul as the only city in ... hands")."""
+    prep = hands.head
+    if hands.dep_ != "pobj" or prep.lower_ != "in":
+        return []
+    head = prep.head
+    if head.pos_ in ("VERB", "AUX"):
+        return S.subjects(head)
+    if head.pos_ in ("NOUN", "PROPN"):
+        if head.dep_ == "pobj" and head.head.lower_ == "as" and head.head.head.pos_ == "VERB":
+            return S.objects(head.head.head) or [head]
+        return [head]
+    return []
+
+
+def hands_owners(hands: Token) -> list[Token]:
+    """Who holds the hands: "their hands", "Taliban hands", "government hands"."""
+    return [c for c in hands.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+
+
+def outside_places(verb: Token) -> list[Token]:
+    """"redeployed its units outside the city", "withdrew to the airport outside the city":
+    moving to a position outside a place is leaving it."""
+    out = S.prep_objects(verb, ["outside"])
+    for dest in S.prep_objects(verb, ["to", "towards", "toward"]):
+        out += S.prep_objects(dest, ["outside", "outside of"], False)
+    return out
+
+
+def clause_places(verb: Token, is_place) -> list[Token]:
+    """For a movement verb without a place in an "after/as/when" clause, the places of the
+    governing clause ("SDF moved into Deir ez-Zor after government forces pulled out")."""
+    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in _SAME_PLACE_MARKS
+                                       for c in verb.children):
+        return []
+    head = verb.head
+    cands = S.objects(head) + S.prep_objects(head, ["into", "in", "to", "of"]) + S.subjects(head)
+    return [t for t in cands if is_place(t)]
+
+
+def located_in(target: Token) -> list[Token]:
+    """An attack on a thing located somewhere is an attack on that place: "air strikes on RSF
+    bases in Khartoum", "a strike on a market in the village of Togoga". Not so for armed
+    forces ("an offensive against Ukrainian forces in the Donbas" targets the forces)."""
+    if target.pos_ != "NOUN" or target.lemma_.lower() in FORCE_NOUNS or target.lower_ in FORCE_NOUNS:
+        return []
+    for child in target.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "inside"):
+            return S.conjuncts(next((c for c in child.children if c.dep_ == "pobj"), target))
+    return []
+
+
+def name_after_prep(noun: Token, preps: list[str], is_place) -> list[Token]:
+    """A place name right after a nominal trigger's preposition that the parser hung
+    elsewhere ("recapture of Balakliia surprised ...": Balakliia as a modifier of a later noun)."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in preps and child.i + 1 < len(noun.doc):
+            nxt = noun.doc[child.i + 1]
+            if nxt.pos_ == "PROPN" and nxt.head.i != child.i and is_place(nxt):
+                return [nxt]
+    return []
