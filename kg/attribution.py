@@ -57,9 +57,10 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 class Attributor:
     """Finds the source of each sentence of a Doc; built once per document."""
 
-    def __init__(self, doc: Doc, party_np, persons: dict[str, str]):
+    def __init__(self, doc: Doc, party_np, persons: dict[str, str], party_word=None):
         self.doc = doc
         self.party_np = party_np                  # callable: head token -> party key | None
+        self.party_word = party_word              # callable: any token -> party key | None
         self.persons = persons                    # surname -> full name seen so far
         self.quotes = quote_spans(doc.text)
         self._quote_source: dict[tuple[int, int], Source | None] = {}
@@ -133,7 +134,9 @@ class Attributor:
                                                           and head.ent_type_ == ""):
             name = ent.text if ent is not None else head.text
             name = self._full_name(name)
-            return Source(name=name, kind="Person", role=_role(head, ent), party=None)
+            role = _role(head, ent)
+            return Source(name=name, kind="Person", role=role,
+                          party=self.party_np(head) or self._role_party(head))
         party = self.party_np(head)
         if party is not None:
             return Source(name=party, kind="Party", party=party)
@@ -145,6 +148,17 @@ class Attributor:
             if len(text) > 2 and head.lemma_.lower() not in ("statement", "report", "it"):
                 return Source(name=text, kind="Organisation" if head.pos_ == "PROPN" else "Person",
                               role=None if head.pos_ == "PROPN" else text)
+        return None
+
+    def _role_party(self, head: Token) -> str | None:
+        """The party a speaker's title names: "Russian Defense Ministry spokesman Igor
+        Konashenkov", "Serhiy Kuzan, a military expert at the Ukrainian Center ..."."""
+        tokens = list(self.doc[head.left_edge.i: head.i])
+        tokens += [t for c in head.children if c.dep_ == "appos" for t in c.subtree]
+        for t in tokens:
+            key = self.party_word(t) if self.party_word else None
+            if key is not None:
+                return key
         return None
 
     def _full_name(self, name: str) -> str:

@@ -70,7 +70,7 @@ class DocFacts:
         self.resolved_keys: set[str] = set()
         self.force_mentions: list[tuple[int, str, str]] = []   # (token, lemma, party)
         self.facts_so_far: list[Candidate] = []
-        self.attributor = Attributor(doc, self.parties.resolve_np, {})
+        self.attributor = Attributor(doc, self.parties.resolve_np, {}, self._party_word)
         self.times = find_times(doc.text, article.published)
         self.finder = RelationFinder(doc, self.resolve_party, self.resolve_place)
         self.countries = self._countries()
@@ -90,7 +90,7 @@ class DocFacts:
             hit = self.parties.party_of_token(tok)
             if hit is None and tok.lower_ in STATE_FORCE_WORDS:
                 return self.state          # "government hands"
-            return hit[0] if hit and hit[1] != "units" else None
+            return hit[0] if hit and hit[1] not in ("units", "persons") else None
         key = self.parties.resolve_np(tok)
         if key is not None:
             return key
@@ -98,18 +98,29 @@ class DocFacts:
         if lemma in FORCE_NOUNS or tok.lower_ in FORCE_NOUNS:
             if self.parties.is_state_force(tok):
                 return self.state          # "government troops" in an article about Syria
-            poss = [c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("its", "their")]
-            if poss:
+            poss = [c for c in tok.children if c.dep_ == "poss"]
+            if poss and poss[0].lower_ in ("its", "their", "his", "her"):
                 return self._recent_party(tok)
+            if poss and poss[0].lower_ == "our":
+                src = self.attributor.source_for(trigger)  # "our forces" in a quote
+                return src.party if src is not None else None
             if _bare(tok, self.ents):
                 return self._same_head(tok, lemma) or (
                     self._recent_group(tok) if lemma in OPPOSITION_NOUNS | {"fighter", "fighters"} else None)
             return None
         if tok.lower_ in ("they", "it", "their", "its"):
             return self._recent_party(tok)
+        if tok.lower_ in ("we", "us", "our"):
+            src = self.attributor.source_for(trigger)      # "We have liberated X," Y said
+            return src.party if src is not None else None
         if tok.lower_ in STATE_FORCE_WORDS and tok.dep_ in ("compound", "amod", "nmod"):
             return self.state              # "government hands"
         return None
+
+    def _party_word(self, tok: Token) -> str | None:
+        """The party a single word names ("Russian", "Ukraine's"), persons aside."""
+        hit = self.parties.party_of_token(tok)
+        return hit[0] if hit is not None and hit[1] != "persons" else None
 
     def _recent_group(self, tok: Token) -> str | None:
         """"the insurgents" in a story about the Taliban: the latest non-state group named."""

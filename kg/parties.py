@@ -35,7 +35,7 @@ helicopter helicopters missile missiles rocket rockets artillery sniper snipers 
 paramilitary paramilitaries defender defenders occupier occupiers invader invaders
 """.split())
 
-_WORD_KINDS = ("names", "metonyms", "demonyms", "forces", "units")
+_WORD_KINDS = ("names", "metonyms", "demonyms", "forces", "units", "persons")
 
 #: Nouns for non-state fighters: "Syrian rebels" are not the Syrian state.
 OPPOSITION_NOUNS = frozenset("""rebel rebels insurgent insurgents militant militants separatist
@@ -150,8 +150,8 @@ class PartyIndex:
         hit = self.by_token.get(head.i)
         if hit is not None:
             span, key, kind = hit
-            if kind in ("names", "metonyms", "forces", "units"):
-                return key
+            if kind in ("names", "metonyms", "forces", "units", "persons"):
+                return key           # a leader acting ("Duterte declared ...") stands for the party
             if kind == "demonyms" and (head.tag_ in ("NNPS", "NNS") or head.text.endswith("s")):
                 return key           # "the Russians", "Iraqis"
             if kind == "demonyms" and head.lemma_.lower() in FORCE_NOUNS:

@@ -104,6 +104,10 @@ class RelationFinder:
             return []
         if frame.get("no_object") and S.objects(verb):
             return []                          # "moved into X" is control; "moved troops into X" is not
+        if kind == "obj" and _declared(verb):
+            # "Duterte declared Marawi liberated": a small clause under a verb of declaring
+            places = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] or S.objects(verb.head)
+            return self._pair(verb, rel, S.subjects(verb.head), places, event)
         if kind == "obj":
             if verb.lemma_.lower() == "take" and any(c.dep_ == "dobj" and c.lemma_ == "control" for c in verb.children):
                 places = S.prep_objects(next(c for c in verb.children if c.dep_ == "dobj"), ["of", "over"], False)
@@ -299,6 +303,16 @@ class RelationFinder:
                 c.confidence = _confidence(c, explicit)
                 out.append(c)
         return out
+
+
+DECLARE_VERBS = frozenset("declare announce proclaim pronounce report".split())
+
+
+def _declared(verb: Token) -> bool:
+    """A bare past participle in a small clause: "declared Mosul retaken"."""
+    return (verb.tag_ in ("VBN", "VBD") and verb.dep_ in ("ccomp", "xcomp", "oprd", "conj")
+            and verb.head.lemma_.lower() in DECLARE_VERBS
+            and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children))
 
 
 def _confidence(c: Candidate, explicit: bool) -> float:
