@@ -51,7 +51,7 @@ class LinkerAdapter:
             return None               # "Ukrainian" is not a place
         return {"key": e.key, "label": e.label, "kind": _PLACE_TYPES[e.type], "qid": e.qid,
                 "parent": e.parent, "lat": e.lat, "lon": e.lon, "known": True,
-                "aliases": {name}}
+                "aliases": {name, *e.aliases}}
 
 
 class DocFacts:
