@@ -8,7 +8,8 @@ Example::
 Routes: ``/sparql`` (protocol + service description), ``/store`` and
 ``/rdf-graph-store`` (Graph Store Protocol), ``/void``, ``/health``, and the query
 page ``/`` of :mod:`kg.web.ui`. Configuration: :mod:`kg.web.config`.
-Design of the cancellable execution: :mod:`kg.web.executor`.
+Design of the cancellable execution: :mod:`kg.web.executor`; repeated queries on
+a read-only server are answered from :mod:`kg.web.result_cache`.
 """
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from . import graph_store, service_description, sparql
 from .config import load_config, settings_from
 from .errors import register_error_handlers
 from .observability import install_observability
+from .result_cache import CachedQueries
 from .security import install_cors
 from .state import EndpointState
 from .ui import bp as ui_bp
@@ -34,7 +36,9 @@ def create_app(config: Mapping | None = None) -> Flask:
     settings = settings_from(app.config)
     app.config["MAX_CONTENT_LENGTH"] = settings.max_request_bytes
     app.config["MAX_FORM_MEMORY_SIZE"] = settings.max_request_bytes
-    app.extensions["kg"] = EndpointState(settings)
+    state = app.extensions["kg"] = EndpointState(settings)
+    if state.result_cache is not None:
+        app.wsgi_app = CachedQueries(app.wsgi_app, state.result_cache)
 
     install_observability(app)
     install_cors(app)

@@ -18,8 +18,13 @@ KG_WRITE_TOKEN             bearer token for writes; writes need it AND
 KG_CORS_ORIGINS            origins allowed to call from browsers (none)
 KG_SERVICE_ALLOWLIST       hosts (``host`` or ``host:port``) SERVICE/LOAD may reach
 KG_QUERY_WORKERS           query children per server process (2; 1 in write mode)
-KG_DEBUG_HEADERS           add ``X-Query-Worker: <pid>`` to responses (False)
+KG_DEBUG_HEADERS           add ``X-Query-Worker: <pid>`` to responses (False);
+                           turns the result cache off, so that every query
+                           response names the child that really ran it
 KG_VOID_CACHE_S            how long VoID statistics are reused, seconds (300)
+KG_RESULT_CACHE_BYTES      bytes of query responses each server process keeps
+                           (64 MB; 0: off); read-only servers only, see
+                           :mod:`kg.web.result_cache`
 KG_QUERY_DIR               named queries for the UI (None: the project's queries/)
 =========================  =========================================================
 """
@@ -44,6 +49,7 @@ DEFAULTS: dict = {
     "KG_QUERY_WORKERS": 2,
     "KG_DEBUG_HEADERS": False,
     "KG_VOID_CACHE_S": 300,
+    "KG_RESULT_CACHE_BYTES": 64_000_000,
     "KG_QUERY_DIR": None,
 }
 
@@ -62,6 +68,7 @@ class Settings:
     service_allowlist: tuple[str, ...]
     query_workers: int
     void_cache_s: float
+    result_cache_bytes: int  # 0 when off: always on a writable server or with debug headers
 
 
 def load_config(app: Flask, config: Mapping | None) -> None:
@@ -94,6 +101,16 @@ def _positive(value, name: str, kind=float):
     return number
 
 
+def _size(value, name: str) -> int:
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        raise ConfigError(f"{name} must be a number of bytes (0 for none), not {value!r}") from None
+    if number < 0:
+        raise ConfigError(f"{name} must be a number of bytes (0 for none), not {value!r}")
+    return number
+
+
 def _as_bool(value, name: str) -> bool:
     if isinstance(value, bool):
         return value
@@ -116,6 +133,7 @@ def settings_from(config: Mapping) -> Settings:
         )
     if token is not None and len(token) < 8:
         raise ConfigError("KG_WRITE_TOKEN is too short; use at least 8 characters")
+    debug_headers = bool(config.get("KG_DEBUG_HEADERS"))  # as the views read it
     store_path = config.get("KG_STORE_PATH")
     if not store_path:
         raise ConfigError("KG_STORE_PATH must name the store directory")
@@ -132,4 +150,7 @@ def settings_from(config: Mapping) -> Settings:
         ),
         query_workers=_positive(config["KG_QUERY_WORKERS"], "KG_QUERY_WORKERS", int),
         void_cache_s=float(config.get("KG_VOID_CACHE_S") or 0),
+        result_cache_bytes=0 if not read_only or debug_headers else _size(
+            config.get("KG_RESULT_CACHE_BYTES", 0), "KG_RESULT_CACHE_BYTES"
+        ),
     )

@@ -1,13 +1,22 @@
-"""Production serving with gunicorn (used by ``kg serve``, ``make run``, ``server.py``).
+"""Production serving (used by ``kg serve``, ``make run``, ``server.py``).
 
 Example::
 
     run_server("data/store", host="127.0.0.1", port=8000, workers=2)
 
+Two HTTP servers can run the app; both are tested with the whole endpoint suite:
+
+* ``granian`` (default for :func:`run_server`): HTTP is handled in Rust and
+  only the application runs in Python, on ``threads`` threads per worker process.
+  About four times the requests per second of gunicorn on repeated queries
+  (``bench/endpoint_bench.py``).
+* ``gunicorn`` with threaded workers (:mod:`kg.web.gunicorn_conf`).
+
 Read-only (default): ``workers`` processes share the store read-only, each with
 ``KG_QUERY_WORKERS`` query children. With ``write_token`` the server accepts
 authenticated writes; then exactly one worker process runs, because only one
-process may open the store read-write (see :mod:`kg.web.executor`).
+process may open the store read-write (see :mod:`kg.web.executor`). Query
+time-outs do not depend on the HTTP server: :mod:`kg.web.executor` enforces them.
 """
 from __future__ import annotations
 
@@ -15,10 +24,69 @@ import os
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import StoreError
 
+if TYPE_CHECKING:
+    from flask import Flask
+
 APP = "kg.web:create_app()"
+GRANIAN_APP = "kg.web.serve:granian_app"
+
+#: Logging of a served app: our loggers (access log included) to stderr.
+LOGGING: dict = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s [%(process)d] %(name)s %(levelname)s %(message)s"}},
+    "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "plain", "stream": "ext://sys.stderr"}},
+    "root": {"handlers": ["stderr"], "level": "WARNING"},
+    "loggers": {
+        "kg": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
+        "gunicorn.error": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
+        "gunicorn.access": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
+    },
+}
+
+
+def granian_app() -> Flask:
+    """The app factory granian calls in each worker process: logging, then the app."""
+    import logging.config
+
+    from . import create_app
+
+    logging.config.dictConfig(LOGGING)
+    return create_app()
+
+
+def granian_argv(
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    workers: int = 2,
+    threads: int = 4,
+    *,
+    writable: bool = False,
+    extra: Sequence[str] = (),
+) -> list[str]:
+    """The command line that starts granian on our app factory."""
+    threads = max(1, threads)
+    return [
+        sys.executable, "-m", "granian",
+        "--interface", "wsgi",
+        "--host", host,
+        "--port", str(port),
+        "--workers", str(1 if writable else max(1, workers)),
+        "--blocking-threads", str(threads),
+        "--backpressure", str(threads),
+        "--http", "1",
+        "--no-ws",
+        "--log-level", "warning",
+        "--respawn-failed-workers",
+        "--workers-kill-timeout", "10",
+        "--factory",
+        *extra,
+        GRANIAN_APP,
+    ]
 
 
 def gunicorn_argv(
@@ -64,6 +132,30 @@ def server_env(
     return env
 
 
+SERVERS = ("granian", "gunicorn")
+
+
+def server_argv(
+    server: str,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    workers: int = 2,
+    threads: int = 4,
+    *,
+    writable: bool = False,
+    timeout_s: float = 30,
+    extra: Sequence[str] = (),
+) -> list[str]:
+    """The command line of ``server`` (one of :data:`SERVERS`) serving our app."""
+    if server == "granian":
+        return granian_argv(host, port, workers, threads, writable=writable, extra=extra)
+    if server == "gunicorn":
+        return gunicorn_argv(
+            host, port, workers, threads, writable=writable, timeout_s=timeout_s, extra=extra
+        )
+    raise ValueError(f"unknown server {server!r}; use one of {', '.join(SERVERS)}")
+
+
 def run_server(
     store_path: str | Path,
     host: str = "127.0.0.1",
@@ -74,8 +166,9 @@ def run_server(
     write_token: str | None = None,
     timeout_s: float = 30,
     settings: Mapping[str, object] | None = None,
+    server: str = "granian",
 ) -> None:
-    """Replace this process with gunicorn serving the store (does not return)."""
+    """Replace this process with ``server`` serving the store (does not return)."""
     if write_token is None and not Path(store_path).is_dir():
         raise StoreError(f"no store at {store_path}: run `kg ingest ... --store {store_path}` first")
     env = server_env(
@@ -83,7 +176,7 @@ def run_server(
         write_token=write_token,
         settings={"KG_QUERY_TIMEOUT_S": timeout_s, **(settings or {})},
     )
-    argv = gunicorn_argv(
-        host, port, workers, threads, writable=bool(write_token), timeout_s=timeout_s
+    argv = server_argv(
+        server, host, port, workers, threads, writable=bool(write_token), timeout_s=timeout_s
     )
     os.execve(sys.executable, argv, env)

@@ -15,11 +15,14 @@ Relative IRIs resolve against the endpoint URL.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from flask import Blueprint, Response, current_app, g, request
 
 from . import conneg
 from .errors import NotAcceptable, ProtocolError
 from .params import ProtocolRequest, read_protocol_request
+from .result_cache import mark_cacheable
 from .security import check_remote_access, require_write_access
 from .service_description import description_response
 from .sparql_lexer import add_using_clauses, has_update_dataset_clause, query_facts, remote_iris
@@ -40,6 +43,7 @@ def endpoint() -> Response:
     return _query(state, preq)
 
 
+@lru_cache(maxsize=512)  # clients repeat the same few Accept headers
 def choose_formats(
     format_param: str | None, accept: str | None
 ) -> tuple[conneg.Format | None, conneg.Format | None]:
@@ -101,6 +105,7 @@ def _query(state: EndpointState, preq: ProtocolRequest) -> Response:
         raise NotAcceptable(f"a {form} result cannot be sent in the requested format", conneg.offered(table))
     fmt = graph_fmt if header["kind"] == "graph" else results_fmt
     resp = Response(payload, status=200, content_type=fmt.content_type)
+    mark_cacheable(request.environ, preq.text)
     return _with_worker(resp, header)
 
 

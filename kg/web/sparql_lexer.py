@@ -121,6 +121,9 @@ def remote_iris(text: str, base_iri: str | None = None) -> list[str]:
 
 def query_facts(text: str, base_iri: str | None = None) -> tuple[list[str], bool]:
     """One pass over a query: (:func:`remote_iris`, :func:`has_dataset_clause`)."""
+    upper = text.upper()  # as Token.is_keyword compares: a keyword token is in here
+    if "SERVICE" not in upper and "LOAD" not in upper and "FROM" not in upper:
+        return [], False  # the common case, without tokenizing
     toks = list(tokenize(text))
     return _remote_in(toks, base_iri), any(t.is_keyword("FROM") for t in toks)
 

@@ -15,16 +15,21 @@ from ..errors import QuerySyntaxError, ResultTooLarge, StoreError
 from .config import Settings
 from .errors import NotFound, UnsupportedMediaType, UpstreamError
 from .executor import Executor, WorkerSpec
+from .result_cache import ResultCache
 
 
 class EndpointState:
-    """Settings, the pool of query children and a small VoID statistics cache."""
+    """Settings, the pool of query children, the result cache (read-only servers)
+    and a small VoID statistics cache."""
 
     def __init__(self, settings: Settings):
         self.settings = settings
         self.executor = Executor(
             WorkerSpec(settings.store_path, settings.writable, settings.max_result_bytes),
             size=settings.query_workers,
+        )
+        self.result_cache = (
+            ResultCache(settings.result_cache_bytes) if settings.result_cache_bytes else None
         )
         self._stats: tuple[float, dict] | None = None
         self._stats_lock = threading.Lock()
@@ -69,6 +74,8 @@ class EndpointState:
     def data_changed(self) -> None:
         with self._stats_lock:
             self._stats = None
+        if self.result_cache is not None:  # not expected: writes turn the cache off
+            self.result_cache.clear()
 
     def close(self) -> None:
         self.executor.close()

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import os
 import socket
 import subprocess
 import time
@@ -21,7 +22,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from .serve import gunicorn_argv, server_env
+from .serve import server_argv, server_env
 
 
 def free_port() -> int:
@@ -74,7 +75,9 @@ def http_request(
 
 
 class LiveServer:
-    """gunicorn serving ``store_path`` on 127.0.0.1; stderr goes to ``log_path``."""
+    """``server`` (granian or gunicorn, see :mod:`kg.web.serve`) serving ``store_path``
+    on 127.0.0.1; stderr goes to ``log_path``. ``KG_TEST_SERVER`` sets the default
+    server, so that the whole suite can run on either."""
 
     def __init__(
         self,
@@ -85,13 +88,15 @@ class LiveServer:
         workers: int = 1,
         threads: int = 4,
         log_path: str | Path | None = None,
-        gunicorn_args: tuple[str, ...] = (),
+        server: str | None = None,
+        server_args: tuple[str, ...] = (),
     ):
         self.store_path = Path(store_path)
         self.write_token = write_token
         self.settings = dict(settings or {})
         self.workers, self.threads = workers, threads
-        self.gunicorn_args = tuple(gunicorn_args)
+        self.server = server or os.environ.get("KG_TEST_SERVER") or "granian"
+        self.server_args = tuple(server_args)
         self.log_path = Path(log_path) if log_path else self.store_path.parent / "server.log"
         self.host, self.port = "127.0.0.1", 0
         self.proc: subprocess.Popen | None = None
@@ -103,11 +108,11 @@ class LiveServer:
     def start(self, timeout: float = 30) -> LiveServer:
         self.port = free_port()
         env = server_env(self.store_path, write_token=self.write_token, settings=self.settings)
-        argv = gunicorn_argv(
-            self.host, self.port, self.workers, self.threads,
+        argv = server_argv(
+            self.server, self.host, self.port, self.workers, self.threads,
             writable=bool(self.write_token),
             timeout_s=float(self.settings.get("KG_QUERY_TIMEOUT_S", 30)),
-            extra=self.gunicorn_args,
+            extra=self.server_args,
         )
         with open(self.log_path, "ab") as log:
             self.proc = subprocess.Popen(argv, env=env, stdout=log, stderr=log)
