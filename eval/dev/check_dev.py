@@ -165,8 +165,8 @@ def main() -> int:
     errors.extend(f"entity {e!r} is used by no gold fact" for e in sorted(set(ents) - used))
     split = json.loads((DEV / "SPLIT.json").read_text(encoding="utf-8"))
     tune, held = set(split["tune"]), set(split["heldout"])
-    if tune & held or tune | held != set(docs) or len(held) != 6 or not 8 <= len(tune) <= 12:
-        errors.append("SPLIT.json must divide all documents into 8-12 tune and 6 heldout ids")
+    if tune & held or tune | held != set(docs) or len(held) != 6 or len(tune) < 8:
+        errors.append("SPLIT.json must divide all documents into at least 8 tune and exactly 6 heldout ids")
     print(f"{len(docs)} articles, {len(ents)} entities")
     for rel in RELATIONS:
         print(f"  {rel:13} required={per_relation[(rel, True)]:3} optional={per_relation[(rel, False)]:3}")
