@@ -160,7 +160,8 @@ class DocFacts:
         return None
 
     # -- places ----------------------------------------------------------------
-    def resolve_place(self, tok: Token | None, probe: bool = False) -> dict | None:
+    def resolve_place(self, tok: Token | None, probe: bool = False, slot: bool = False) -> dict | None:
+        """The place a token stands for; ``slot`` when it fills a relation's place slot."""
         if tok is None or tok.i in self.dateline:
             return None
         sent_i = self.sent_index.get(tok.sent.start, 0)
@@ -199,10 +200,20 @@ class DocFacts:
         ctx = {"left": self.doc[tok.sent.start: names[0].i].text,
                "right": self.doc[names[-1].i + 1: tok.sent.end].text,
                "countries": self.countries, "resolved": self.resolved_keys}
-        hit = self.resolver.resolve_name(name, kind_hint, ctx, ner)
+        if known and known[1] == "persons":
+            return None
+        # an unlabelled proper name (or a one-word "person") filling a place slot is a place
+        slot = slot and tok in names and (
+            all(t.ent_type_ == "" for t in names) or
+            (len(names) == 1 and names[0].ent_type_ == "PERSON"))
+        hit = self.resolver.resolve_name(name, kind_hint, ctx, ner, in_slot=slot)
         if hit is not None:
             hit.setdefault("aliases", set()).add(name)
             self.resolved_keys.add(hit["key"])
+            if slot and not hit.get("known") and not self.salience.has(tok.i):
+                self.salience.add(P.PlaceRef(   # later "the city" may point back to it
+                    key=hit["key"], label=hit["label"], kind=hit["kind"], token=tok.i,
+                    sent=sent_i, subject=P.is_subject(tok)))
         return hit
 
     def _used_as_party(self, tok: Token) -> bool:

@@ -32,7 +32,8 @@ battalion battalions regiment regiments division divisions corps garrison garris
 servicemen serviceman personnel commando commandos mercenary mercenaries guerrilla guerrillas
 separatist separatists gunman gunmen tank tanks jet jets warplane warplanes aircraft drone drones
 helicopter helicopters missile missiles rocket rockets artillery sniper snipers infantry
-paramilitary paramilitaries defender defenders occupier occupiers invader invaders
+paramilitary paramilitaries defender defenders occupier occupiers invader invaders attacker
+attackers assailant assailants
 """.split())
 
 _WORD_KINDS = ("names", "metonyms", "demonyms", "forces", "units", "persons")

@@ -68,14 +68,18 @@ class PlaceResolver:
         self.fold = fold
 
     def resolve_name(self, name: str, kind_hint: str | None, context: dict,
-                     ner_label: str | None) -> dict | None:
+                     ner_label: str | None, in_slot: bool = False) -> dict | None:
+        """A place dict for ``name``; ``in_slot`` says the name fills the place slot of a
+        relation ("attacked Hue"), which is evidence enough when the NER found no label
+        or mistook a foreign place name for a person."""
         name = name.strip()
         if not name or not any(c.isalpha() for c in name):
             return None
         hit = self.linker.resolve_place(name, kind_hint, context) if self.linker else None
         if hit is not None:
             return hit
-        if ner_label not in PLACE_LABELS and kind_hint is None:
+        if ner_label not in PLACE_LABELS and kind_hint is None and not (
+                in_slot and ner_label in (None, "PERSON")):
             return None          # an unknown word that nothing says is a place
         kind = kind_hint or ("Settlement" if ner_label == "GPE" else "Place")
         label = f"{name} region" if kind == "Region" and not _has_region_word(name) else name
@@ -163,6 +167,10 @@ class Salience:
         self.refs.append(ref)
         if head is not None:
             self.described.setdefault(ref.key, set()).update(descriptor_nouns(head))
+
+    def has(self, token: int) -> bool:
+        """Whether a place mention at ``token`` is already remembered."""
+        return any(r.token == token for r in self.refs)
 
     def antecedent(self, tok: Token, kinds: tuple[str, ...] | None, sent_index: int,
                    window: int = 3, prefer_subject: bool = False) -> PlaceRef | None:

@@ -127,6 +127,8 @@ class RelationFinder:
             if rel == "withdrewFrom" and not places:
                 places = F.clause_places(verb, lambda t: self.place(t) is not None)
             agents = S.agents(verb) if S.is_passive(verb) else S.subjects(verb)
+            if not agents and rel == "deployedTo" and S.is_passive(verb):
+                agents = S.subjects(verb)      # "US Marines were sent into the city"
             return self._pair(verb, rel, agents, places, event)
         if kind == "theme_to":                 # "X fell to Russian forces"
             places = S.subjects(verb)
@@ -246,7 +248,7 @@ class RelationFinder:
         """The place a hub noun is said of: apposition, copula subject, or a name just before."""
         if head.dep_ == "appos":
             return [head.head]
-        if head.dep_ == "attr" and head.head.lemma_ == "be":
+        if head.dep_ in ("attr", "acomp", "oprd") and head.head.lemma_ in ("be", "remain", "become", "stay"):
             return S.subjects(head.head)
         start = head.sent.start
         if self.doc[start].is_lower and start > 0:     # a sentence broken by a stray period
@@ -285,7 +287,7 @@ class RelationFinder:
             places = [loc for t in places for loc in ([t] if self.place(t, probe=True) else
                                                       F.located_in(t) or [t])]
         for p in [m for t in places for m in named_members(t)]:
-            resolved = self.place(p)
+            resolved = self.place(p, slot=True)
             if resolved is None:
                 continue
             for key, a in parties:
