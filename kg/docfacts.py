@@ -203,9 +203,7 @@ class DocFacts:
         if known and known[1] == "persons":
             return None
         # an unlabelled proper name (or a one-word "person") filling a place slot is a place
-        slot = slot and tok in names and (
-            all(t.ent_type_ == "" for t in names) or
-            (len(names) == 1 and names[0].ent_type_ == "PERSON"))
+        slot = slot and tok in names and _could_be_place(names)
         hit = self.resolver.resolve_name(name, kind_hint, ctx, ner, in_slot=slot)
         if hit is not None:
             hit.setdefault("aliases", set()).add(name)
@@ -335,6 +333,20 @@ class DocFacts:
                              aliases=set(p.get("aliases", ())), qid=p.get("qid"),
                              parent=p.get("parent"), lat=p.get("lat"), lon=p.get("lon")))
         E.add_parents(self.gazetteer, p.get("parent"), ex)
+
+
+_NOT_PLACE_LABELS = frozenset("DATE TIME CARDINAL ORDINAL MONEY PERCENT QUANTITY NORP LANGUAGE".split())
+_ORG_WORDS = frozenset("""ministry council headquarters party army force forces brigade committee agency
+bank company university government command police office court parliament""".split())
+
+
+def _could_be_place(names: list[Token]) -> bool:
+    """A proper name the small NER model mislabels (foreign town names come out as ORG,
+    PERSON or WORK_OF_ART) may still be a place when a relation puts it in a place slot;
+    dates, numbers, nationalities, people's full names and institutions may not."""
+    if any(t.ent_type_ in _NOT_PLACE_LABELS or t.lower_ in _ORG_WORDS for t in names):
+        return False
+    return not (len(names) > 1 and all(t.ent_type_ == "PERSON" for t in names))
 
 
 def _bare(tok: Token, places: dict[int, str]) -> bool:

@@ -36,6 +36,9 @@ paramilitary paramilitaries defender defenders occupier occupiers invader invade
 attackers assailant assailants
 """.split())
 
+#: Nouns for a group of forces that name their members in an "of" phrase.
+COLLECTIVE_NOUNS = frozenset("column convoy detachment wave group contingent squad platoon".split())
+
 _WORD_KINDS = ("names", "metonyms", "demonyms", "forces", "units", "persons")
 
 #: Nouns for non-state fighters: "Syrian rebels" are not the Syrian state.
@@ -65,6 +68,7 @@ class PartyLexicon:
     def __init__(self, parties: list[Party]):
         self.parties = {p.key: p for p in parties}
         self.phrase_to_party: dict[str, tuple[str, str]] = {}
+        self.exact_case: dict[str, set[str]] = {}       # acronyms: lower form -> as written
         for p in parties:
             for phrase, kind in p.phrases.items():
                 self.phrase_to_party.setdefault(phrase, (p.key, kind))
@@ -75,6 +79,7 @@ class PartyLexicon:
         user = os.environ.get("KG_PARTIES_USER")
         if user and Path(user).exists():
             paths.append(Path(user))
+        exact: dict[str, set[str]] = {}
         parties: dict[str, Party] = {}
         for path in paths:
             for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
@@ -90,7 +95,11 @@ class PartyLexicon:
                 for kind in _WORD_KINDS:
                     for phrase in row.get(kind, []):
                         party.phrases.setdefault(_norm(phrase), kind)
-        return cls(list(parties.values()))
+                        if not any(c.islower() for c in phrase):
+                            exact.setdefault(_norm(phrase), set()).add(phrase)
+        lexicon = cls(list(parties.values()))
+        lexicon.exact_case = exact
+        return lexicon
 
     def names_of(self, key: str) -> list[str]:
         """The lexicon's proper names of a party as written in the data ("HTS", "Hayat Tahrir al-Sham")."""
@@ -119,6 +128,8 @@ class PartyLexicon:
         spans = []
         for match_id, start, end in matcher(doc):
             phrase = doc.vocab.strings[match_id].split("|", 1)[1]
+            if phrase in self.exact_case and doc[start:end].text not in self.exact_case[phrase]:
+                continue        # acronyms match only as written: "IS" the group, not "is"
             key, kind = self.phrase_to_party[phrase]
             spans.append((doc[start:end], key, kind))
         spans.sort(key=lambda s: (s[0].start, -(s[0].end - s[0].start)))
@@ -157,6 +168,12 @@ class PartyIndex:
                 return key           # "the Russians", "Iraqis"
             if kind == "demonyms" and head.lemma_.lower() in FORCE_NOUNS:
                 return key
+        if head.lemma_.lower() in COLLECTIVE_NOUNS:      # "a column of Russian tanks"
+            for c in head.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            return self.resolve_np(p)
         if head.lemma_.lower() in FORCE_NOUNS or head.lower_ in FORCE_NOUNS:
             led = self._led_by(head)
             if led is not None:

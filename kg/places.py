@@ -78,8 +78,7 @@ class PlaceResolver:
         hit = self.linker.resolve_place(name, kind_hint, context) if self.linker else None
         if hit is not None:
             return hit
-        if ner_label not in PLACE_LABELS and kind_hint is None and not (
-                in_slot and ner_label in (None, "PERSON")):
+        if ner_label not in PLACE_LABELS and kind_hint is None and not in_slot:
             return None          # an unknown word that nothing says is a place
         kind = kind_hint or ("Settlement" if ner_label == "GPE" else "Place")
         label = f"{name} region" if kind == "Region" and not _has_region_word(name) else name

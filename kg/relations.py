@@ -102,6 +102,9 @@ class RelationFinder:
             return []
         if frame.get("needs_object") and not S.objects(verb):
             return []
+        if frame.get("needs_dobj") and not any(
+                c.dep_ == "dobj" and c.lemma_.lower() == frame["needs_dobj"] for c in verb.children):
+            return []                          # "opened fire on X"
         if frame.get("no_object") and S.objects(verb):
             return []                          # "moved into X" is control; "moved troops into X" is not
         if kind == "obj" and _declared(verb):
@@ -272,6 +275,9 @@ class RelationFinder:
         context for the party (an earlier fact about the same place)."""
         out = []
         parties = []
+        if trigger.pos_ in ("VERB", "AUX") and not any(
+                a is not None and self.party(a, trigger) for a in agents):
+            agents = list(agents) + _left_neighbour(trigger)   # "In May Islamic State launched"
         for a in agents:
             if a is None:
                 parties.append((None, None))
@@ -305,6 +311,28 @@ class RelationFinder:
                 c.confidence = _confidence(c, explicit)
                 out.append(c)
         return out
+
+
+def _located_in(noun: Token) -> Token | None:
+    """The place a facility or position is in: "positions in Khartoum" -> Khartoum."""
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "inside", "around", "near", "outside"):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return p
+    return None
+
+
+def _left_neighbour(verb: Token) -> list[Token]:
+    """A noun right before a verb the parser left without a subject ("IS took over X")."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return []
+    for t in reversed(list(verb.doc[max(verb.sent.start, verb.i - 3): verb.i])):
+        if t.pos_ in ("PROPN", "NOUN") or (t.pos_ == "AUX" and t.text.isupper()):
+            return [t]
+        if t.pos_ not in ("ADV", "AUX", "PART"):
+            break
+    return []
 
 
 DECLARE_VERBS = frozenset("declare announce proclaim pronounce report".split())
