@@ -105,8 +105,11 @@ class DocFacts:
                 src = self.attributor.source_for(trigger)  # "our forces" in a quote
                 return src.party if src is not None else None
             if _bare(tok, self.ents):
+                if lemma in OPPOSITION_NOUNS:
+                    return self._same_head(tok, lemma) or self._recent_group(tok)
+                # "the troops", "the Izium formations": the same noun used before with a party
                 return self._same_head(tok, lemma) or (
-                    self._recent_group(tok) if lemma in OPPOSITION_NOUNS | {"fighter", "fighters"} else None)
+                    self._recent_group(tok) if lemma in ("fighter", "fighters") else None)
             return None
         if tok.lower_ in ("they", "it", "their", "its"):
             return self._recent_party(tok)
@@ -174,7 +177,7 @@ class DocFacts:
         if tok.pos_ == "NOUN" and tok.lower_ not in P.ANAPHOR_NOUNS | P.PLACE_HEADS | P.OF_HEADS and not (
                 tok.i in self.ents and tok.is_title):
             return None               # "Russian forces", "officials" are not places ("Homs" is)
-        if self._used_as_party(tok):
+        if not slot and self._used_as_party(tok):
             return None               # "Moscow responded ..." is the party, not the city
         names = P.name_tokens(tok, self.ents)
         if probe and (not names or tok not in names or (tok.dep_ == "compound" and tok.head in names)):
@@ -205,6 +208,14 @@ class DocFacts:
         # an unlabelled proper name (or a one-word "person") filling a place slot is a place
         slot = slot and tok in names and _could_be_place(names)
         hit = self.resolver.resolve_name(name, kind_hint, ctx, ner, in_slot=slot)
+        if known and known[1] == "names" and self.lexicon.parties[known[0]].kind == "state" and (
+                hit is None or not hit.get("known")):
+            hit = {"key": known[0], "label": known[0], "kind": "Country", "qid": None,
+                   "parent": None, "lat": None, "lon": None, "known": True}   # "South Vietnam"
+        if hit is not None and hit["kind"] == "Country" and tok.lower_ in P.SETTLEMENT_NOUNS:
+            # "the capital of South Vietnam" is a city in the country, not the country
+            ref = self.salience.antecedent(tok, ("Settlement",), sent_i)
+            return _anaphoric(ref)
         if hit is not None:
             hit.setdefault("aliases", set()).add(name)
             self.resolved_keys.add(hit["key"])

@@ -74,29 +74,27 @@ class PartyLexicon:
                 self.phrase_to_party.setdefault(phrase, (p.key, kind))
 
     @classmethod
-    def load(cls, extra_paths: list[Path] | None = None) -> PartyLexicon:
+    def load(cls, extra_paths: list[Path] | None = None, states_from=None) -> PartyLexicon:
+        """The packaged lexicon, ``extra_paths`` and ``$KG_PARTIES_USER``; every country of
+        the gazetteer (``states_from``, default: the packaged one) not listed there
+        becomes a state party with its names and demonyms ("Kuwaiti troops")."""
         paths = [DATA, *(extra_paths or [])]
         user = os.environ.get("KG_PARTIES_USER")
         if user and Path(user).exists():
             paths.append(Path(user))
         exact: dict[str, set[str]] = {}
         parties: dict[str, Party] = {}
-        for path in paths:
-            for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
-                if not line.strip():
-                    continue
-                try:
-                    row = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise ValueError(f"{path}:{n}: not valid JSON ({exc.msg})") from exc
-                party = parties.setdefault(row["key"], Party(row["key"], row.get("kind", "state")))
-                party.phrases.setdefault(_norm(row["key"]), "names")
-                party.names.extend(n for n in row.get("names", []) if n not in party.names)
-                for kind in _WORD_KINDS:
-                    for phrase in row.get(kind, []):
-                        party.phrases.setdefault(_norm(phrase), kind)
-                        if not any(c.islower() for c in phrase):
-                            exact.setdefault(_norm(phrase), set()).add(phrase)
+        for row in [*_rows(paths), *_gazetteer_states(states_from)]:
+            if row["key"] in parties and row.get("_derived"):
+                continue                  # the hand-written entry wins over the gazetteer
+            party = parties.setdefault(row["key"], Party(row["key"], row.get("kind", "state")))
+            party.phrases.setdefault(_norm(row["key"]), "names")
+            party.names.extend(n for n in row.get("names", []) if n not in party.names)
+            for kind in _WORD_KINDS:
+                for phrase in row.get(kind, []):
+                    party.phrases.setdefault(_norm(phrase), kind)
+                    if not any(c.islower() for c in phrase):
+                        exact.setdefault(_norm(phrase), set()).add(phrase)
         lexicon = cls(list(parties.values()))
         lexicon.exact_case = exact
         return lexicon
@@ -140,6 +138,26 @@ class PartyLexicon:
                 kept.append((span, key, kind))
                 last_end = span.end
         return kept
+
+
+def _rows(paths: list[Path]):
+    for path in paths:
+        for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                yield json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"{path}:{n}: not valid JSON ({exc.msg})") from exc
+
+
+def _gazetteer_states(gazetteer) -> list[dict]:
+    if gazetteer is None:
+        from .gazetteer import Gazetteer
+        gazetteer = Gazetteer.load()
+    return [{"key": e.key, "kind": "state", "names": [e.label, *e.aliases],
+             "demonyms": list(e.demonyms), "_derived": True}
+            for e in gazetteer if e.type == "country"]
 
 
 class PartyIndex:

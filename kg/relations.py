@@ -156,11 +156,17 @@ class RelationFinder:
         # a place (or hub said of a place) supplies party forces ...
         subj = S.subjects(verb)
         objs = S.objects(verb)
-        out = self._pair(verb, "suppliesVia", objs, self._hub_places(subj), False)
+        suppliers = [t for t in subj if self.party(t, verb) is None]   # "Kyiv supplied" is a party
+        out = self._pair(verb, "suppliesVia", objs, self._hub_places(suppliers), False)
         if out:
             return out
-        # ... or a party supplies (its forces) via/through a place
-        return self._pair(verb, "suppliesVia", subj, S.prep_objects(verb, frame["preps"]), False)
+        # ... or forces are supplied from/along/via a place ("supplied along a road from
+        # Bakhmut"): the party is the one whose forces receive the supplies
+        receivers = subj if S.is_passive(verb) else objs or subj
+        places = S.prep_objects(verb, [*frame["preps"], "from"])
+        for route in S.prep_objects(verb, ["along", "by", "over"]):
+            places += S.prep_objects(route, ["from", "through", "via"], False)
+        return self._pair(verb, "suppliesVia", receivers, places, False)
 
     def _hub_places(self, toks: list[Token]) -> list[Token]:
         """A subject that is a hub noun stands for the place it is predicated of."""
@@ -268,6 +274,18 @@ class RelationFinder:
         """The parties some argument tokens denote (probing only)."""
         return [k for k in (self.party(t, t) for t in toks) if k is not None]
 
+    def _coordinated_parties(self, head: Token, trigger: Token) -> list[str]:
+        """"Russian and South Ossetian forces": every coordinated modifier names a party."""
+        out = []
+        for mod in head.children:
+            if mod.dep_ in ("amod", "compound", "nmod"):
+                for conj in mod.children:
+                    if conj.dep_ == "conj":
+                        key = self.party(conj, trigger, modifier=True)
+                        if key is not None:
+                            out.append(key)
+        return out
+
     # -- assembly ------------------------------------------------------------------
     def _pair(self, trigger: Token, rel: str, agents: list, places: list[Token], event: bool,
               explicit: bool = True) -> list[Candidate]:
@@ -275,9 +293,8 @@ class RelationFinder:
         context for the party (an earlier fact about the same place)."""
         out = []
         parties = []
-        if trigger.pos_ in ("VERB", "AUX") and not any(
-                a is not None and self.party(a, trigger) for a in agents):
-            agents = list(agents) + _left_neighbour(trigger)   # "In May Islamic State launched"
+        if trigger.pos_ in ("VERB", "AUX") and not agents:
+            agents = _left_neighbour(trigger)      # "In May Islamic State launched" (misparsed)
         for a in agents:
             if a is None:
                 parties.append((None, None))
@@ -287,11 +304,16 @@ class RelationFinder:
             key = self.party(a, trigger, modifier=modifier)
             if key is not None:
                 parties.append((key, a))
+                parties += [(k, a) for k in self._coordinated_parties(a, trigger) if k != key]
         if not parties:
             return out
-        if rel == "attacked":
+        if rel in ("attacked", "deployedTo"):
+            # "air strikes on bases in Khartoum", "pulled back to lines in the Donetsk region",
+            # "stormed the presidential palace in Sanaa" (the place hangs on the verb)
             places = [loc for t in places for loc in ([t] if self.place(t, probe=True) else
-                                                      F.located_in(t) or [t])]
+                                                      F.located_in(t) or F.located_in(trigger) or [t]
+                                                      if rel == "attacked" and t.pos_ == "NOUN"
+                                                      else F.located_in(t) or [t])]
         for p in [m for t in places for m in named_members(t)]:
             resolved = self.place(p, slot=True)
             if resolved is None:
@@ -311,16 +333,6 @@ class RelationFinder:
                 c.confidence = _confidence(c, explicit)
                 out.append(c)
         return out
-
-
-def _located_in(noun: Token) -> Token | None:
-    """The place a facility or position is in: "positions in Khartoum" -> Khartoum."""
-    for c in noun.children:
-        if c.dep_ == "prep" and c.lower_ in ("in", "inside", "around", "near", "outside"):
-            for p in c.children:
-                if p.dep_ == "pobj":
-                    return p
-    return None
 
 
 def _left_neighbour(verb: Token) -> list[Token]:
