@@ -206,7 +206,8 @@ class DocFacts:
         if known and known[1] == "persons":
             return None
         # an unlabelled proper name (or a one-word "person") filling a place slot is a place
-        slot = slot and tok in names and _could_be_place(names)
+        locative = tok.dep_ == "pobj" and tok.head.lower_ in P.LOCATIVE_PREPS
+        slot = slot and tok in names and _could_be_place(names, locative)
         hit = self.resolver.resolve_name(name, kind_hint, ctx, ner, in_slot=slot)
         if known and known[1] == "names" and self.lexicon.parties[known[0]].kind == "state" and (
                 hit is None or not hit.get("known")):
@@ -313,11 +314,22 @@ class DocFacts:
                 continue
             if ent.label_ == "FAC" and not hit.get("known"):
                 continue          # a mosque or an airport is not "the city"
-            self.salience.add(P.PlaceRef(
-                key=hit["key"], label=hit["label"], kind=hit["kind"], token=head.i,
-                sent=self.sent_index.get(head.sent.start, 0), subject=P.is_subject(head),
-                qid=hit.get("qid"), parent=hit.get("parent"), lat=hit.get("lat"),
-                lon=hit.get("lon"), surface=ent.text, depth=len(list(S.clause_ancestors(head)))), head)
+            self._remember(head, hit, ent.text)
+        for tok in self.doc:          # "fought at Xuan Loc": names the NER model missed
+            if (tok.pos_ == "PROPN" and tok.ent_type_ in ("", "GPE", "LOC") and tok.i not in seen
+                    and tok.dep_ == "pobj" and tok.head.lower_ in P.LOCATIVE_PREPS
+                    and tok.i not in self.parties.by_token):
+                seen.add(tok.i)
+                hit = self.resolve_place(tok, slot=True)
+                if hit is not None and not self.salience.has(tok.i):
+                    self._remember(tok, hit, tok.text)
+
+    def _remember(self, head: Token, hit: dict, surface: str) -> None:
+        self.salience.add(P.PlaceRef(
+            key=hit["key"], label=hit["label"], kind=hit["kind"], token=head.i,
+            sent=self.sent_index.get(head.sent.start, 0), subject=P.is_subject(head),
+            qid=hit.get("qid"), parent=hit.get("parent"), lat=hit.get("lat"),
+            lon=hit.get("lon"), surface=surface, depth=len(list(S.clause_ancestors(head)))), head)
 
     def _accept(self, cand: Candidate, ex: Extraction) -> None:
         if cand.relation == "controls" and cand.trigger.lemma_.lower() == "enter" and \
@@ -346,18 +358,22 @@ class DocFacts:
         E.add_parents(self.gazetteer, p.get("parent"), ex)
 
 
-_NOT_PLACE_LABELS = frozenset("DATE TIME CARDINAL ORDINAL MONEY PERCENT QUANTITY NORP LANGUAGE".split())
+_NOT_PLACE_LABELS = frozenset("DATE TIME CARDINAL ORDINAL MONEY PERCENT QUANTITY NORP LANGUAGE FAC".split())
+#: words that make a name an institution or a facility, not a town ("the Citadel")
 _ORG_WORDS = frozenset("""ministry council headquarters party army force forces brigade committee agency
-bank company university government command police office court parliament""".split())
+bank company university government command police office court parliament citadel palace
+airport base bridge dam plant mosque church cathedral hospital stadium factory barracks
+compound fortress tower station""".split())
 
 
-def _could_be_place(names: list[Token]) -> bool:
+def _could_be_place(names: list[Token], locative: bool = False) -> bool:
     """A proper name the small NER model mislabels (foreign town names come out as ORG,
     PERSON or WORK_OF_ART) may still be a place when a relation puts it in a place slot;
     dates, numbers, nationalities, people's full names and institutions may not."""
     if any(t.ent_type_ in _NOT_PLACE_LABELS or t.lower_ in _ORG_WORDS for t in names):
         return False
-    return not (len(names) > 1 and all(t.ent_type_ == "PERSON" for t in names))
+    # a full personal name is a person, unless a locative preposition says otherwise
+    return locative or not (len(names) > 1 and all(t.ent_type_ == "PERSON" for t in names))
 
 
 def _bare(tok: Token, places: dict[int, str]) -> bool:
@@ -366,6 +382,8 @@ def _bare(tok: Token, places: dict[int, str]) -> bool:
     for c in tok.children:
         if c.dep_ in ("prep", "appos", "nmod") and (c.dep_ != "prep" or c.lower_ in ("of", "from")):
             return False
+        if c.dep_ == "amod" and (c.ent_type_ in ("NORP", "GPE") or c.is_title and c.i > c.sent.start):
+            return False          # "Kuwaiti troops" name their side, even if we don't know it
         if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i not in places:
             return False
     return True

@@ -17,6 +17,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -41,6 +42,13 @@ REGION_WORDS = frozenset(
 _QID = re.compile(r"^Q[1-9][0-9]*$")
 _APOSTROPHES = "'\u2019\u02bc\u2018`\u00b4"
 _POSSESSIVE = re.compile(rf"[{_APOSTROPHES}]s\b")
+_APOSTROPHE_OR_DOT = re.compile(rf"[{_APOSTROPHES}.]")
+_NON_WORD = re.compile(r"[^\w]+")
+_NON_ALNUM = re.compile(r"[^A-Za-z0-9]")
+_E_BEFORE_IA_VOWEL = re.compile(r"e(?=i[aeou])")
+_REPEATS = re.compile(r"(.)\1+")
+#: Entries in each cache of string foldings (names and context windows recur a lot).
+_CACHE_SIZE = 1 << 16
 
 
 class GazetteerError(KGError):
@@ -72,23 +80,28 @@ class Match:
     how: str  # "alias" | "acronym" | "demonym" | "translit" | "region_base"
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
 def norm(text: str) -> str:
     """Fold case, accents and punctuation; drop a leading "the " and a possessive 's.
 
     >>> norm("the Kharkiv region's")
     'kharkiv region'
     """
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.replace("\u0131", "i").casefold()
+    if not text.isascii():  # ASCII has no accents to decompose
+        text = unicodedata.normalize("NFKD", text)
+        if not text.isascii():
+            text = "".join(ch for ch in text if not unicodedata.combining(ch))
+        text = text.replace("\u0131", "i")
+    text = text.casefold()
     text = _POSSESSIVE.sub("", text)
-    text = re.sub(rf"[{_APOSTROPHES}.]", "", text)
-    text = re.sub(r"[^\w]+", " ", text).strip()
+    text = _APOSTROPHE_OR_DOT.sub("", text)
+    text = _NON_WORD.sub(" ", text).strip()
     if text.startswith("the "):
         text = text[4:]
     return text
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
 def translit_key(text: str) -> str:
     """A coarser folding that merges romanisation variants of one name.
 
@@ -101,22 +114,23 @@ def translit_key(text: str) -> str:
     s = norm(text).replace(" ", "")
     s = s.replace("kh", "h").replace("zhzh", "zh").replace("j", "y")
     s = s.replace("ou", "u").replace("y", "i")
-    s = re.sub(r"e(?=i[aeou])", "", s)  # Balakleya -> balaklia
+    s = _E_BEFORE_IA_VOWEL.sub("", s)  # Balakleya -> balaklia
     s = s.replace("ie", "e")  # Sievierodonetsk -> severodonetsk
-    return re.sub(r"(.)\1+", r"\1", s)
+    return _REPEATS.sub(r"\1", s)
 
 
 def _is_acronym(alias: str) -> bool:
-    letters = re.sub(r"[^A-Za-z0-9]", "", alias)
+    letters = _NON_ALNUM.sub("", alias)
     return 1 < len(letters) <= 5 and letters.upper() == letters and any(c.isalpha() for c in letters)
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
 def _acronym_key(surface: str) -> str:
     surface = surface.strip()
     if surface.lower().startswith("the "):
         surface = surface[4:]
     surface = _POSSESSIVE.sub("", surface)
-    return re.sub(r"[^A-Za-z0-9]", "", surface)
+    return _NON_ALNUM.sub("", surface)
 
 
 def region_base(name: str) -> str | None:
@@ -210,6 +224,8 @@ class Gazetteer:
         self._region_base: dict[str, list[str]] = {}
         for entry in self._entries.values():
             self._index(entry)
+        # the same names recur across mentions and articles; the indexes never change
+        self._cached_matches = lru_cache(maxsize=_CACHE_SIZE)(self._find_matches)
 
     @classmethod
     def load(cls, extra_paths: Iterable[str | Path] | None = None, *,
@@ -290,7 +306,10 @@ class Gazetteer:
         matches are tried only when no alias matched; demonyms and region base
         names ("Kherson" for "Kherson Oblast") are added after them.
         """
-        wanted = set(types) if types is not None else None
+        wanted = frozenset(types) if types is not None else None
+        return list(self._cached_matches(surface, wanted))
+
+    def _find_matches(self, surface: str, wanted: frozenset[str] | None) -> tuple[Match, ...]:
         found: dict[str, Match] = {}
 
         def take(keys: Iterable[str], how: str) -> None:
@@ -306,7 +325,7 @@ class Gazetteer:
             take(self._translit.get(translit_key(surface), ()), "translit")
         take(self._demonym.get(key, ()), "demonym")
         take(self._region_base.get(key, ()), "region_base")
-        return list(found.values())
+        return tuple(found.values())
 
     def candidates(self, surface: str, types: Iterable[str] | None = None) -> list[GazEntry]:
         """Entries for a surface: exact normalised alias first, then transliteration key."""

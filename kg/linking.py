@@ -28,7 +28,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from typing import Protocol
+from functools import lru_cache
+from typing import NamedTuple, Protocol
 
 from spacy.language import Language
 
@@ -45,6 +46,8 @@ from kg.gazetteer import Gazetteer, GazEntry, Match, norm
 DEFAULT_THRESHOLD = 0.5
 AMBIGUITY_MARGIN = 0.15
 _BASE_SCORE = {"alias": 0.9, "acronym": 0.9, "translit": 0.8, "demonym": 0.75, "region_base": 0.6}
+#: Readings of (surface, left, right) kept per linker: mentions recur within and across articles.
+_READING_CACHE_SIZE = 1 << 15
 
 @dataclass(frozen=True)
 class LinkContext:
@@ -76,6 +79,14 @@ class LinkResult:
         return self.entry.qid if self.entry else None
 
 
+class _Reading(NamedTuple):
+    """What a mention's surface and the text either side say, before any scoring."""
+
+    core: str                 # the name without type words ("kherson" for "Kherson region")
+    cue: str | None           # "city" | "region" | None
+    matches: tuple[Match, ...]
+
+
 class OnlineResolver(Protocol):
     """What the linker needs from the online client (see :mod:`kg.wikidata`)."""
 
@@ -92,24 +103,33 @@ class Linker:
         self.gazetteer = gazetteer
         self.threshold = threshold
         self.online = online
+        # a pure function of its arguments and the (unchanging) gazetteer: the same
+        # mention is linked twice by link_document and again by the extractor
+        self._cached_reading = lru_cache(maxsize=_READING_CACHE_SIZE)(self._reading)
 
     def link(self, surface: str, type_hint: str | None = None,
              context: LinkContext | None = None) -> LinkResult:
         """Link one mention; ``type_hint`` is a spaCy label or an entity kind."""
         ctx = context or LinkContext()
+        reading = self._cached_reading(surface, ctx.left, ctx.right)
+        if reading is None:
+            return LinkResult(None, 0.0)
+        if not reading.matches:
+            return self._online(surface, type_hint, ctx)
+        scored = self._score(list(reading.matches), reading.cue, type_hint, ctx, reading.core)
+        return self._decide(scored)
+
+    def _reading(self, surface: str, left: str, right: str) -> _Reading | None:
+        """Core name, cue and gazetteer matches of a mention; None when it is no name."""
         if not any(ch.isupper() for ch in surface):
-            return LinkResult(None, 0.0)  # "the west bank" of a river is no West Bank
+            return None  # "the west bank" of a river is no West Bank
         core = norm(surface)
         if not self.gazetteer.matches(surface):
             core = DIRECTIONS.sub("", core)
-        if not core or feature_follows(ctx.right):
-            return LinkResult(None, 0.0)
-        core, cue = cue_of(core, ctx.left, ctx.right)
-        matches = self._matches(surface, core, cue)
-        if not matches:
-            return self._online(surface, type_hint, ctx)
-        scored = self._score(matches, cue, type_hint, ctx, core)
-        return self._decide(scored)
+        if not core or feature_follows(right):
+            return None
+        core, cue = cue_of(core, left, right)
+        return _Reading(core, cue, tuple(self._matches(surface, core, cue)))
 
     def _matches(self, surface: str, core: str, cue: str | None) -> list[Match]:
         if cue is None:

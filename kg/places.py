@@ -24,6 +24,8 @@ ANAPHOR_KINDS = {**{n: ("Settlement",) for n in SETTLEMENT_NOUNS},
                  **{n: ("Region",) for n in REGION_NOUNS},
                  "area": ("Settlement", "Region", "Place"), "enclave": ("Settlement", "Region")}
 PRONOUNS = frozenset({"it"})
+#: prepositions after which a proper name is most likely a place ("fought at Xuan Loc")
+LOCATIVE_PREPS = frozenset({"at", "in", "near", "into", "outside", "around", "towards", "toward"})
 #: common nouns that head a place phrase ("the city center", "the outskirts of X")
 PLACE_HEADS = frozenset({"center", "centre", "outskirts", "oblast", "pass", "crossing"})
 #: "the enclave of Žepa", "districts of Tripoli", "the outskirts of Kyiv" name the place after "of"
@@ -80,7 +82,7 @@ class PlaceResolver:
             return hit
         if ner_label not in PLACE_LABELS and kind_hint is None and not in_slot:
             return None          # an unknown word that nothing says is a place
-        kind = kind_hint or ("Settlement" if ner_label == "GPE" else "Place")
+        kind = kind_hint or ("Settlement" if ner_label == "GPE" or in_slot else "Place")
         label = f"{name} region" if kind == "Region" and not _has_region_word(name) else name
         return {"key": "place/" + self.fold(label), "label": label, "kind": kind,
                 "qid": None, "parent": None, "lat": None, "lon": None, "known": False}

@@ -199,6 +199,8 @@ class RelationFinder:
             # "under the control of X" / "X came under Taliban control": place is the clause subject
             if noun.head.lower_ == "under" and noun.head.head.pos_ in ("VERB", "AUX"):
                 places = S.subjects(noun.head.head)
+            elif noun.head.lower_ == "in" and noun.head.head.pos_ in ("VERB", "AUX") and places:
+                agents = S.subjects(noun.head.head)    # "the army was in full control of X"
             elif not places:
                 return []
         cands = self._pair(noun, rel, agents, places, frame.get("event", True))
