@@ -129,7 +129,7 @@ class EvalLayout:
 class EvalReport:
     split: str
     docs: list[DocScore]
-    links: dict[str, dict[str, dict]] | None = None
+    links: dict[str, dict] | None = None
 
     @property
     def overall(self) -> Counts:
@@ -181,10 +181,12 @@ def evaluate(layout: EvalLayout, split: str = "all", nlp: Language | None = None
     return EvalReport(split, scores, link_scores)
 
 
-def score_links(layout: EvalLayout, ids: list[str]) -> dict[str, dict[str, dict]]:
-    """Linking scores (by gazetteer key and by QID) over the gold link files of ``ids``:
-    for every mention, and for place mentions only (party mentions skipped)."""
-    from .link_eval import evaluate_links, load_entities, load_entity_types
+def score_links(layout: EvalLayout, ids: list[str]) -> dict[str, dict]:
+    """Linking scores over the gold link files of ``ids``: the ``headline`` measure of
+    :mod:`kg.link_protocol` (QIDs, literal mentions, recall over QIDs the gazetteer
+    holds), then detail rows by gazetteer key and by QID for every mention and for
+    place mentions only (party mentions skipped)."""
+    from .link_eval import evaluate_links, evaluate_qid_links, load_entities, load_entity_types
 
     if layout.links_dir is None:
         raise InputError(f"{layout.root}: no links/ folder, so --links cannot be scored")
@@ -193,11 +195,38 @@ def score_links(layout: EvalLayout, ids: list[str]) -> dict[str, dict[str, dict]
     if not files:
         raise InputError(f"{layout.links_dir}: no link files for the chosen documents")
     qids, types = load_entities(layout.entities), load_entity_types(layout.entities)
-    out = {}
+    out: dict[str, dict] = {
+        "headline": evaluate_qid_links(files, entities=qids, entity_types=types).as_dict()}
     for name, skip in (("all", ()), ("places", ("Party",))):
         scores = evaluate_links(files, entities=qids, entity_types=types, skip_types=skip)
         out[name] = {kind: s.as_dict() for kind, s in scores.items()}
     return out
+
+
+def format_links(links: dict[str, dict]) -> list[str]:
+    """The linking part of the report: the headline, its errors, then the detail table."""
+    lines = ["", "entity linking (gold links/):"]
+    head = links.get("headline")
+    if head is not None:
+        lines += [f"headline: {head['protocol']}",
+                  f"  precision {head['precision']:.3f}  ({head['correct']} correct of "
+                  f"{head['correct'] + head['wrong']} judged links; {head['unjudged']} links on "
+                  f"not-annotated mentions unjudged, worst case {head['worst_precision']:.3f})",
+                  f"  recall    {head['recall']:.3f}  ({head['found']} of {head['held']} "
+                  f"mentions whose gold QID the gazetteer holds; {head['out_of_scope']} party "
+                  f"metonyms/demonyms left out)"]
+        lines += [f"  {error}" for error in head["errors"]]
+    lines += ["", "detail:",
+              f"{'mentions':<10}{'by':<5}{'tp':>5}{'fp':>5}{'fn':>5}{'NIL ok':>8}"
+              f"{'P':>8}{'R':>8}{'F1':>8}"]
+    for subset, kinds in links.items():
+        if subset == "headline":
+            continue
+        for kind, s in kinds.items():
+            lines.append(f"{subset:<10}{kind:<5}{s['tp']:>5}{s['fp']:>5}{s['fn']:>5}"
+                         f"{s['nil_correct']:>8}{s['precision']:>8.3f}{s['recall']:>8.3f}"
+                         f"{s['f1']:>8.3f}")
+    return lines
 
 
 def format_report(report: EvalReport) -> str:
@@ -214,12 +243,5 @@ def format_report(report: EvalReport) -> str:
         lines += [f"  missed: {m}" for m in d.missed]
         lines += [f"  wrong:  {w}" for w in d.wrong]
     if report.links is not None:
-        lines += ["", "entity linking (gold links/):",
-                  f"{'mentions':<10}{'by':<5}{'tp':>5}{'fp':>5}{'fn':>5}{'NIL ok':>8}"
-                  f"{'P':>8}{'R':>8}{'F1':>8}"]
-        for subset, kinds in report.links.items():
-            for kind, s in kinds.items():
-                lines.append(f"{subset:<10}{kind:<5}{s['tp']:>5}{s['fp']:>5}{s['fn']:>5}"
-                             f"{s['nil_correct']:>8}{s['precision']:>8.3f}{s['recall']:>8.3f}"
-                             f"{s['f1']:>8.3f}")
+        lines += format_links(report.links)
     return "\n".join(lines)

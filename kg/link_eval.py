@@ -28,7 +28,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import InputError
-from kg.gazetteer import Gazetteer
+from kg.gazetteer import Gazetteer, norm
+from kg.link_protocol import (
+    LinkCase,
+    QidLinkScores,
+    cases_in_scope,
+    held_qids,
+    score_qid_links,
+)
 from kg.linking import Linker, Mention, link_document
 
 Gold = str | None | Iterable[str]
@@ -176,3 +183,23 @@ def evaluate_links(paths: Iterable[str | Path], linker: Linker | None = None,
     by_qid = score_links({i: p[1] for i, p in pred.items()},
                          {g.id: g.qids for g in gold if g.qids is not None})
     return {"key": by_key, "qid": by_qid}
+
+
+def evaluate_qid_links(paths: Iterable[str | Path], linker: Linker | None = None,
+                       entities: Mapping[str, frozenset[str]] | None = None,
+                       entity_types: Mapping[str, str] | None = None) -> QidLinkScores:
+    """The headline measure of :mod:`kg.link_protocol` over gold link files."""
+    linker = linker or Linker(Gazetteer.load())
+    gazetteer = linker.gazetteer
+    gold = load_gold(paths, entities)
+    pred = run_linker(linker, gold)
+    cases = []
+    for item in gold:
+        key, qid = pred[item.id]
+        entry = gazetteer.get(key) if key else None
+        names = (frozenset(norm(n) for n in (entry.key, entry.label, *entry.aliases))
+                 if entry else frozenset())
+        cases.append(LinkCase(item.mention.surface, item.key, item.qids or frozenset(), qid,
+                              key, names, item.nil, item.doc))
+    kept, left_out = cases_in_scope(cases, entity_types or {}, gazetteer)
+    return score_qid_links(kept, held_qids(gazetteer), left_out)

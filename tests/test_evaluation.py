@@ -194,6 +194,8 @@ def test_link_scores_count_nil_mentions(tmp_path):
     assert links["all"]["key"]["nil_correct"] == 1 and links["all"]["key"]["fp"] == 0
     places = links["places"]["qid"]  # the party mention is skipped there, the NIL stays
     assert (places["tp"], places["nil_correct"], places["total"]) == (0, 1, 1)
+    head = links["headline"]  # "Russia" names the party itself: in scope, held, found
+    assert (head["correct"], head["wrong"], head["held"], head["found"]) == (1, 0, 1, 1)
 
 
 def test_eval_command_on_the_shared_layout(shared_dir, nlp):
@@ -213,4 +215,7 @@ def test_eval_command_json_with_links(nlp):
     data = json.loads(result.output)
     assert data["split"] == "heldout" and len(data["docs"]) == 6
     assert data["tp"] == sum(r["tp"] for r in data["relations"].values())
-    assert set(data["links"]) == {"all", "places"} and data["links"]["all"]["qid"]["total"] > 0
+    assert set(data["links"]) == {"headline", "all", "places"}
+    assert data["links"]["all"]["qid"]["total"] > 0
+    head = data["links"]["headline"]
+    assert head["held"] > 0 and 0.0 <= head["precision"] <= 1.0 and 0.0 <= head["recall"] <= 1.0
