@@ -139,17 +139,38 @@ SIGNAL_BEFORE = re.compile(
     + r")\s+$)"
 )
 
+#: Rare rules -> a cheap pattern that matches somewhere in any text the rule matches
+#: (same case folding), so that the costly rule is run only on texts that may hold one.
+RULE_HINTS = {
+    "iso": re.compile(r"\d{4}-\d\d-\d\d"),
+    "ago": re.compile(r"(?i:ago)"),
+    "later": re.compile(r"(?i:later|earlier)"),
+}
+
+
+def _first_char(first: str, rule: re.Pattern[str]) -> re.Pattern[str]:
+    """``rule`` behind a lookahead for the characters any of its matches can start with.
+
+    The matches are the same; the search just leaves most positions after one test
+    instead of trying every alternative of the rule there.
+    """
+    return re.compile(f"(?={first}){rule.pattern}", rule.flags)
+
+
+_MOD_INITIALS = "(?i:[emltbsafw])"   # early mid late the beginning start ... winter
+_COUNT_INITIALS = r"\d|(?i:[aotfsen])"
+
 #: Every rule, in priority order (earlier wins when two match the same span).
 RULES = (
-    ("iso", ISO_DATE),
-    ("day_month", DAY_MONTH),
-    ("month_day", MONTH_DAY),
-    ("month", MONTH_ONLY),
-    ("year", YEAR_ONLY),
-    ("weekday", WEEKDAY_REF),
-    ("deictic_day", DEICTIC_DAY),
-    ("deictic_period", DEICTIC_PERIOD),
-    ("ago", AGO),
-    ("later", LATER),
-    ("anaphoric", ANAPHORIC),
+    ("iso", _first_char(r"\d", ISO_DATE)),
+    ("day_month", _first_char(r"\d", DAY_MONTH)),
+    ("month_day", _first_char("[JFMASOND]", MONTH_DAY)),
+    ("month", _first_char(f"{_MOD_INITIALS}|[JFMASOND]", MONTH_ONLY)),
+    ("year", _first_char(f"{_MOD_INITIALS}|[12]", YEAR_ONLY)),
+    ("weekday", _first_char("(?i:[eltnp])|[MTWFS]", WEEKDAY_REF)),
+    ("deictic_day", _first_char("(?i:[tyl])", DEICTIC_DAY)),
+    ("deictic_period", _first_char("(?i:[eltn])", DEICTIC_PERIOD)),
+    ("ago", _first_char(_COUNT_INITIALS, AGO)),
+    ("later", _first_char(_COUNT_INITIALS, LATER)),
+    ("anaphoric", _first_char("(?i:[let])", ANAPHORIC)),
 )

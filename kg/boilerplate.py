@@ -17,8 +17,23 @@ _PATTERNS = [
     r"\bwriting by\b", r"©",
 ]
 _RE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.IGNORECASE)
+#: A word every pattern above contains: a sentence with none of them (in lower case)
+#: cannot match, so the costly search is skipped for it.
+_KEYWORDS = (
+    "privacy", "cookie", "newsletter", "sign", "subscribe", "terms", "recaptcha",
+    "contributed", "reporting", "read", "click", "follow", "rights", "download",
+    "advertisement", "sponsored", "photo", "caption", "credit", "getty", "free",
+    "stories", "share", "edit", "writing", "©",
+)
+#: Characters that IGNORECASE matches to an ASCII letter but str.lower() does not
+#: lower to one (dotted/dotless i, long s, Kelvin sign): with any of them, search.
+_ODD_CASE = frozenset("\u0130\u0131\u017f\u212a")
 
 
 def is_boilerplate(sentence: str) -> bool:
     """True for a sentence that is site furniture rather than reporting."""
+    if not _ODD_CASE.intersection(sentence):
+        lower = sentence.lower()
+        if not any(word in lower for word in _KEYWORDS):
+            return False
     return bool(_RE.search(sentence))

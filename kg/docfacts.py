@@ -71,12 +71,13 @@ class DocFacts:
         self.force_mentions: list[tuple[int, str, str]] = []   # (token, lemma, party)
         self.facts_so_far: list[Candidate] = []
         self.attributor = Attributor(doc, self.parties.resolve_np, {}, self._party_word)
-        self.times = find_times(doc.text, article.published)
+        text = doc.text                    # built by joining every token: once
+        self.times = find_times(text, article.published)
         self.finder = RelationFinder(doc, self.resolve_party, self.resolve_place)
         self.countries = self._countries()
         self.state = next((k for k in self.countries if k in parties.parties
                            and parties.parties[k].kind == "state"), None)
-        self.dateline = {t.i for m in _DATELINE.finditer(doc.text)
+        self.dateline = {t.i for m in _DATELINE.finditer(text)
                          for t in doc.char_span(m.start(), m.end(), alignment_mode="expand") or ()}
 
     # -- parties ---------------------------------------------------------------

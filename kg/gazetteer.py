@@ -48,7 +48,7 @@ _NON_ALNUM = re.compile(r"[^A-Za-z0-9]")
 _E_BEFORE_IA_VOWEL = re.compile(r"e(?=i[aeou])")
 _REPEATS = re.compile(r"(.)\1+")
 #: Entries in each cache of string foldings (names and context windows recur a lot).
-_CACHE_SIZE = 1 << 16
+_CACHE_SIZE = 1 << 14
 
 
 class GazetteerError(KGError):

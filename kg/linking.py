@@ -47,7 +47,7 @@ DEFAULT_THRESHOLD = 0.5
 AMBIGUITY_MARGIN = 0.15
 _BASE_SCORE = {"alias": 0.9, "acronym": 0.9, "translit": 0.8, "demonym": 0.75, "region_base": 0.6}
 #: Readings of (surface, left, right) kept per linker: mentions recur within and across articles.
-_READING_CACHE_SIZE = 1 << 15
+_READING_CACHE_SIZE = 1 << 14
 
 @dataclass(frozen=True)
 class LinkContext:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 import spacy
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -30,11 +31,15 @@ _PLACE_TYPES = ("country", "region", "settlement")
 
 @Language.component("kg_line_breaks", assigns=["token.is_sent_start"])
 def line_breaks(doc: Doc) -> Doc:
-    """Mark the first token after a line break as a sentence start (the parser keeps it)."""
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if not tok.is_space and ("\n" in prev.text or "\n" in prev.whitespace_):
-            tok.is_sent_start = True
+    """Mark the first token after a line break as a sentence start (the parser keeps it).
+
+    The tokenizer keeps line breaks in whitespace tokens (a token's trailing
+    whitespace is at most one space), so only those tokens are looked at.
+    """
+    space = doc.to_array(IS_SPACE)
+    for i in space[:-1].nonzero()[0].tolist():
+        if not space[i + 1] and "\n" in doc[i].text:
+            doc[i + 1].is_sent_start = True
     return doc
 
 

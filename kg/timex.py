@@ -96,6 +96,7 @@ def find_times(text: str, published: date | None = None) -> list[TimeExpr]:
     candidates = sorted((
         (m.start(), -m.end(), priority, name, m)
         for priority, (name, regex) in enumerate(P.RULES)
+        if name not in P.RULE_HINTS or P.RULE_HINTS[name].search(text)
         for m in regex.finditer(text)
     ), key=lambda c: c[:3])                 # by start, longest first, then rule priority
     found: list[TimeExpr] = []
