@@ -12,46 +12,23 @@ import re
 from spacy.tokens import Doc, Token
 
 from . import _emit as E
+from . import _mentions as M
 from . import places as P
 from . import syntax as S
 from .attribution import Attributor
 from .boilerplate import is_boilerplate
 from .gazetteer import translit_key
-from .linking import LinkContext
 from .parties import FORCE_NOUNS, OPPOSITION_NOUNS, STATE_FORCE_WORDS, PartyIndex
 from .relations import Candidate, RelationFinder
 from .timex import find_times
 from .types import Article, Entity, Extraction, Fact
 
-_PLACE_TYPES = {"country": "Country", "region": "Region", "settlement": "Settlement"}
+M.PLACE_TYPES = {"country": "Country", "region": "Region", "settlement": "Settlement"}
 #: "KYIV, Sept 10 (Reuters) -" / "BAKU/YEREVAN, Nov 9 –": the place a story was filed from
 _DATELINE = re.compile(
     r"(?m)^[ \t]*[A-Z][A-Z'’. -]+(?:/[A-Z][A-Z'’. -]+)*,[ \t]+"
     r"(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+[A-Z][a-z]+)(?:,?[ \t]+\d{4})?"
     r"(?:[ \t]*\([^)]*\))?[ \t]*[–—-]")
-
-
-class LinkerAdapter:
-    """Turns :class:`kg.linking.Linker` answers into place dicts (or None)."""
-
-    def __init__(self, linker):
-        self.linker = linker
-
-    def resolve_place(self, name: str, kind_hint: str | None, context: dict) -> dict | None:
-        surface = f"{name} region" if kind_hint == "Region" and not P._has_region_word(name) else name
-        hint = {"Region": "region", "Settlement": "settlement"}.get(kind_hint or "", "place")
-        ctx = LinkContext(left=context.get("left", ""), right=context.get("right", ""),
-                          countries=tuple(context.get("countries", ())),
-                          resolved=frozenset(context.get("resolved", ())))
-        res = self.linker.link(surface, hint, ctx)
-        e = res.entry
-        if e is None or e.type not in _PLACE_TYPES:
-            return None
-        if res.candidates and res.candidates[0].how == "demonym":
-            return None               # "Ukrainian" is not a place
-        return {"key": e.key, "label": e.label, "kind": _PLACE_TYPES[e.type], "qid": e.qid,
-                "parent": e.parent, "lat": e.lat, "lon": e.lon, "known": True,
-                "aliases": {name, *e.aliases}}
 
 
 class DocFacts:
@@ -63,10 +40,10 @@ class DocFacts:
         self.parties = PartyIndex(parties, doc, party_matcher)
         self.lexicon = parties
         self.gazetteer = gazetteer
-        self.resolver = P.PlaceResolver(LinkerAdapter(linker) if linker else None, translit_key)
+        self.resolver = P.PlaceResolver(M.LinkerAdapter(linker) if linker else None, translit_key)
         self.ents = P.collect_ents(doc)
         self.salience = P.Salience()
-        self.sent_index = _clause_numbers(doc)
+        self.sent_index = M.clause_numbers(doc)
         self.resolved_keys: set[str] = set()
         self.force_mentions: list[tuple[int, str, str]] = []   # (token, lemma, party)
         self.facts_so_far: list[Candidate] = []
@@ -105,7 +82,7 @@ class DocFacts:
             if poss and poss[0].lower_ == "our":
                 src = self.attributor.source_for(trigger)  # "our forces" in a quote
                 return src.party if src is not None else None
-            if _bare(tok, self.ents):
+            if M.bare(tok, self.ents):
                 if lemma in OPPOSITION_NOUNS:
                     return self._same_head(tok, lemma) or self._recent_group(tok)
                 # "the troops", "the Izium formations": the same noun used before with a party
@@ -174,7 +151,7 @@ class DocFacts:
                 return None
             ref = self.salience.antecedent(tok, ("Settlement", "Region", "Place"), sent_i,
                                            window=2, prefer_subject=True)
-            return _anaphoric(ref)
+            return M.anaphoric(ref)
         if tok.pos_ == "NOUN" and tok.lower_ not in P.ANAPHOR_NOUNS | P.PLACE_HEADS | P.OF_HEADS and not (
                 tok.i in self.ents and tok.is_title):
             return None               # "Russian forces", "officials" are not places ("Homs" is)
@@ -190,9 +167,9 @@ class DocFacts:
             det = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
             if noun.lower_ in P.ANAPHOR_NOUNS and det & {"the", "this", "that", "its"}:
                 ref = self.salience.antecedent(tok, P.ANAPHOR_KINDS[noun.lower_], sent_i)
-                return _anaphoric(ref)
+                return M.anaphoric(ref)
             return None
-        name = _name_text(names)
+        name = M.name_text(names)
         known = self.lexicon.lookup(name)
         if known and (known[1] == "demonyms" or (known[1] != "metonyms" and
                                                    self.lexicon.parties[known[0]].kind == "group")):
@@ -208,7 +185,7 @@ class DocFacts:
             return None
         # an unlabelled proper name (or a one-word "person") filling a place slot is a place
         locative = tok.dep_ == "pobj" and tok.head.lower_ in P.LOCATIVE_PREPS
-        slot = slot and tok in names and _could_be_place(names, locative)
+        slot = slot and tok in names and M.could_be_place(names, locative)
         hit = self.resolver.resolve_name(name, kind_hint, ctx, ner, in_slot=slot)
         if known and known[1] == "names" and self.lexicon.parties[known[0]].kind == "state" and (
                 hit is None or not hit.get("known")):
@@ -217,7 +194,7 @@ class DocFacts:
         if hit is not None and hit["kind"] == "Country" and tok.lower_ in P.SETTLEMENT_NOUNS:
             # "the capital of South Vietnam" is a city in the country, not the country
             ref = self.salience.antecedent(tok, ("Settlement",), sent_i)
-            return _anaphoric(ref)
+            return M.anaphoric(ref)
         if hit is not None:
             hit.setdefault("aliases", set()).add(name)
             self.resolved_keys.add(hit["key"])
@@ -263,7 +240,7 @@ class DocFacts:
         for tok in self.doc:
             if tok.pos_ in ("NOUN", "PROPN") and (tok.lemma_.lower() in FORCE_NOUNS or tok.lower_ in FORCE_NOUNS):
                 key = self.parties.resolve_np(tok)
-                if key is None and tok.lemma_.lower() in OPPOSITION_NOUNS and _bare(tok, self.ents):
+                if key is None and tok.lemma_.lower() in OPPOSITION_NOUNS and M.bare(tok, self.ents):
                     key = self._recent_group(tok)      # "the rebels" after "HTS-led fighters"
                 if key:
                     self.force_mentions.append((tok.i, tok.lemma_.lower(), key))
@@ -357,58 +334,3 @@ class DocFacts:
                              aliases=set(p.get("aliases", ())), qid=p.get("qid"),
                              parent=p.get("parent"), lat=p.get("lat"), lon=p.get("lon")))
         E.add_parents(self.gazetteer, p.get("parent"), ex)
-
-
-_NOT_PLACE_LABELS = frozenset("DATE TIME CARDINAL ORDINAL MONEY PERCENT QUANTITY NORP LANGUAGE FAC".split())
-#: words that make a name an institution or a facility, not a town ("the Citadel")
-_ORG_WORDS = frozenset("""ministry council headquarters party army force forces brigade committee agency
-bank company university government command police office court parliament citadel palace
-airport base bridge dam plant mosque church cathedral hospital stadium factory barracks
-compound fortress tower station""".split())
-
-
-def _could_be_place(names: list[Token], locative: bool = False) -> bool:
-    """A proper name the small NER model mislabels (foreign town names come out as ORG,
-    PERSON or WORK_OF_ART) may still be a place when a relation puts it in a place slot;
-    dates, numbers, nationalities, people's full names and institutions may not."""
-    if any(t.ent_type_ in _NOT_PLACE_LABELS or t.lower_ in _ORG_WORDS for t in names):
-        return False
-    # a full personal name is a person, unless a locative preposition says otherwise
-    return locative or not (len(names) > 1 and all(t.ent_type_ == "PERSON" for t in names))
-
-
-def _bare(tok: Token, places: dict[int, str]) -> bool:
-    """A force noun with nothing that names whose it is ("the troops", "the Izium formations"):
-    no "of" phrase, no apposition, no proper-noun modifier other than a place."""
-    for c in tok.children:
-        if c.dep_ in ("prep", "appos", "nmod") and (c.dep_ != "prep" or c.lower_ in ("of", "from")):
-            return False
-        if c.dep_ == "amod" and (c.ent_type_ in ("NORP", "GPE") or c.is_title and c.i > c.sent.start):
-            return False          # "Kuwaiti troops" name their side, even if we don't know it
-        if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i not in places:
-            return False
-    return True
-
-
-def _clause_numbers(doc: Doc) -> dict[int, int]:
-    """Sentence start -> running number of sentences with a verb, so that headings,
-    timestamps and bullets do not push an antecedent out of an anaphor's window."""
-    out, n = {}, 0
-    for sent in doc.sents:
-        out[sent.start] = n
-        if any(t.pos_ in ("VERB", "AUX") for t in sent):
-            n += 1
-    return out
-
-
-def _anaphoric(ref) -> dict | None:
-    if ref is None:
-        return None
-    return {"key": ref.key, "label": ref.label, "kind": ref.kind, "qid": ref.qid,
-            "parent": ref.parent, "lat": ref.lat, "lon": ref.lon, "anaphoric": True,
-            "aliases": set()}
-
-
-def _name_text(names: list[Token]) -> str:
-    doc = names[0].doc
-    return doc[names[0].i: names[-1].i + 1].text

@@ -1,0 +1,88 @@
+"""Mention-level helpers of :mod:`kg.docfacts`: linking place names through the
+gazetteer, and the token tests used when deciding what a mention stands for."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from . import places as P
+from .linking import LinkContext
+
+PLACE_TYPES = {"country": "Country", "region": "Region", "settlement": "Settlement"}
+
+
+class LinkerAdapter:
+    """Turns :class:`kg.linking.Linker` answers into place dicts (or None)."""
+
+    def __init__(self, linker):
+        self.linker = linker
+
+    def resolve_place(self, name: str, kind_hint: str | None, context: dict) -> dict | None:
+        surface = f"{name} region" if kind_hint == "Region" and not P._has_region_word(name) else name
+        hint = {"Region": "region", "Settlement": "settlement"}.get(kind_hint or "", "place")
+        ctx = LinkContext(left=context.get("left", ""), right=context.get("right", ""),
+                          countries=tuple(context.get("countries", ())),
+                          resolved=frozenset(context.get("resolved", ())))
+        res = self.linker.link(surface, hint, ctx)
+        e = res.entry
+        if e is None or e.type not in PLACE_TYPES:
+            return None
+        if res.candidates and res.candidates[0].how == "demonym":
+            return None               # "Ukrainian" is not a place
+        return {"key": e.key, "label": e.label, "kind": PLACE_TYPES[e.type], "qid": e.qid,
+                "parent": e.parent, "lat": e.lat, "lon": e.lon, "known": True,
+                "aliases": {name, *e.aliases}}
+
+
+_NOT_PLACE_LABELS = frozenset("DATE TIME CARDINAL ORDINAL MONEY PERCENT QUANTITY NORP LANGUAGE FAC".split())
+#: words that make a name an institution or a facility, not a town ("the Citadel")
+_ORG_WORDS = frozenset("""ministry council headquarters party army force forces brigade committee agency
+bank company university government command police office court parliament citadel palace
+airport base bridge dam plant mosque church cathedral hospital stadium factory barracks
+compound fortress tower station""".split())
+
+
+def could_be_place(names: list[Token], locative: bool = False) -> bool:
+    """A proper name the small NER model mislabels (foreign town names come out as ORG,
+    PERSON or WORK_OF_ART) may still be a place when a relation puts it in a place slot;
+    dates, numbers, nationalities, people's full names and institutions may not."""
+    if any(t.ent_type_ in _NOT_PLACE_LABELS or t.lower_ in _ORG_WORDS for t in names):
+        return False
+    # a full personal name is a person, unless a locative preposition says otherwise
+    return locative or not (len(names) > 1 and all(t.ent_type_ == "PERSON" for t in names))
+
+
+def bare(tok: Token, places: dict[int, str]) -> bool:
+    """A force noun with nothing that names whose it is ("the troops", "the Izium formations"):
+    no "of" phrase, no apposition, no proper-noun modifier other than a place."""
+    for c in tok.children:
+        if c.dep_ in ("prep", "appos", "nmod") and (c.dep_ != "prep" or c.lower_ in ("of", "from")):
+            return False
+        if c.dep_ == "amod" and (c.ent_type_ in ("NORP", "GPE") or c.is_title and c.i > c.sent.start):
+            return False          # "Kuwaiti troops" name their side, even if we don't know it
+        if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i not in places:
+            return False
+    return True
+
+
+def clause_numbers(doc: Doc) -> dict[int, int]:
+    """Sentence start -> running number of sentences with a verb, so that headings,
+    timestamps and bullets do not push an antecedent out of an anaphor's window."""
+    out, n = {}, 0
+    for sent in doc.sents:
+        out[sent.start] = n
+        if any(t.pos_ in ("VERB", "AUX") for t in sent):
+            n += 1
+    return out
+
+
+def anaphoric(ref) -> dict | None:
+    if ref is None:
+        return None
+    return {"key": ref.key, "label": ref.label, "kind": ref.kind, "qid": ref.qid,
+            "parent": ref.parent, "lat": ref.lat, "lon": ref.lon, "anaphoric": True,
+            "aliases": set()}
+
+
+def name_text(names: list[Token]) -> str:
+    doc = names[0].doc
+    return doc[names[0].i: names[-1].i + 1].text
