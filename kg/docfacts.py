@@ -23,7 +23,6 @@ from .relations import Candidate, RelationFinder
 from .timex import find_times
 from .types import Article, Entity, Extraction, Fact
 
-M.PLACE_TYPES = {"country": "Country", "region": "Region", "settlement": "Settlement"}
 #: "KYIV, Sept 10 (Reuters) -" / "BAKU/YEREVAN, Nov 9 –": the place a story was filed from
 _DATELINE = re.compile(
     r"(?m)^[ \t]*[A-Z][A-Z'’. -]+(?:/[A-Z][A-Z'’. -]+)*,[ \t]+"
