@@ -103,7 +103,7 @@ def test_sample_meets_acceptance_bar(graphs):
     assert f1 >= 0.90 and p >= 0.85, report
 
 
-#: (F1, precision) floors; measured at the time of writing: held-out 0.49 / 0.75,
+#: (F1, precision) floors; measured at the time of writing: held-out 0.50 / 0.70,
 #: tune 0.68 / 0.91, smoke 0.67 / 0.74.
 FLOORS = {"heldout": (0.45, 0.68), "tune": (0.64, 0.85), "smoke": (0.60, 0.68)}
 
