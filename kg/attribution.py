@@ -61,6 +61,7 @@ class Attributor:
         self.doc = doc
         self.party_np = party_np                  # callable: head token -> party key | None
         self.party_word = party_word              # callable: any token -> party key | None
+        self.skip: set[int] = set()               # tokens that cannot be speakers (datelines)
         self.persons = persons                    # surname -> full name seen so far
         self.quotes = quote_spans(doc.text)
         self._quote_source: dict[tuple[int, int], Source | None] = {}
@@ -108,7 +109,10 @@ class Attributor:
         return None
 
     def _subject_source(self, verb: Token) -> Source | None:
-        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        # the subject nearest the verb: a dateline ("KYIV, May 21 –") may be parsed as a second one
+        subjects = [c for c in verb.children
+                    if c.dep_ in ("nsubj", "nsubjpass") and c.i not in self.skip]
+        subj = subjects[-1] if subjects else None
         if subj is None and verb.dep_ == "conj":
             subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
         if subj is None or subj.pos_ == "PRON":
@@ -129,6 +133,14 @@ class Attributor:
     def describe(self, head: Token) -> Source | None:
         """A Source for the noun phrase headed by ``head``."""
         doc = self.doc
+        named = next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+        if named is not None and head.pos_ == "NOUN":
+            # "The head of the Wagner group, Yevgeny Prigozhin, said": the name, with the title
+            title = _strip_det(doc[head.left_edge.i: named.left_edge.i].text.strip(" ,"))
+            src = self.describe(named)
+            if src is not None and src.role is None:
+                src.role = title or None
+            return src
         ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
         if ent is not None and ent.label_ == "PERSON" or (head.pos_ == "PROPN" and ent is None
                                                           and head.ent_type_ == ""):

@@ -55,6 +55,7 @@ class DocFacts:
                            and parties.parties[k].kind == "state"), None)
         self.dateline = {t.i for m in _DATELINE.finditer(text)
                          for t in doc.char_span(m.start(), m.end(), alignment_mode="expand") or ()}
+        self.attributor.skip = self.dateline
 
     # -- parties ---------------------------------------------------------------
     def resolve_party(self, tok: Token | None, trigger: Token, modifier: bool = False,
