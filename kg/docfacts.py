@@ -146,6 +146,10 @@ class DocFacts:
         if tok is None or tok.i in self.dateline:
             return None
         sent_i = self.sent_index.get(tok.sent.start, 0)
+        if slot and tok.lemma_.lower() == "control" and tok.pos_ == "NOUN":
+            ref = self.salience.antecedent(tok, ("Settlement", "Region"), sent_i,
+                                           window=1, prefer_subject=True)
+            return M.anaphoric(ref)       # "took full control" of the place just named
         if tok.lower_ in P.PRONOUNS:
             if probe:
                 return None

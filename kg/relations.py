@@ -113,7 +113,9 @@ class RelationFinder:
             return self._pair(verb, rel, S.subjects(verb.head), places, event)
         if kind == "obj":
             if verb.lemma_.lower() == "take" and any(c.dep_ == "dobj" and c.lemma_ == "control" for c in verb.children):
-                places = S.prep_objects(next(c for c in verb.children if c.dep_ == "dobj"), ["of", "over"], False)
+                control = next(c for c in verb.children if c.dep_ == "dobj")
+                # "had taken full control" with no "of X": the place just talked about (ellipsis)
+                places = S.prep_objects(control, ["of", "over"], False) or [control]
             else:
                 places = S.objects(verb)
             if rel == "withdrewFrom" and not places:
