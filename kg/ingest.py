@@ -53,6 +53,13 @@ class IngestReport:
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)
 
+    def fail(self, exc: KGError, on_error: ErrorHandler | None) -> None:
+        """Count one failed input or article, keep its message and pass it on."""
+        self.failed += 1
+        self.errors.append(exc.message)
+        if on_error is not None:
+            on_error(exc)
+
     def summary(self) -> str:
         """One line such as ``2 articles, 31 facts, 690 quads, 1 failed in 1.4 s``."""
         failed = f", {self.failed} failed" if self.failed else ""
@@ -128,10 +135,7 @@ def ingest_extractions(
         try:
             quads = _checked_quads(ex, validate_shapes)
         except OntologyError as exc:
-            report.failed += 1
-            report.errors.append(exc.message)
-            if on_error is not None:
-                on_error(exc)
+            report.fail(exc, on_error)
             continue
         report.quads += store.replace_graph(document_graph(ex.article.id), quads)
         report.facts += statement_count(quads)
@@ -195,10 +199,7 @@ def _mapped(extractions: Iterable[Extraction], report: IngestReport,
         try:
             quads = extraction_quads(ex)
         except OntologyError as exc:
-            report.failed += 1
-            report.errors.append(exc.message)
-            if on_error is not None:
-                on_error(exc)
+            report.fail(exc, on_error)
             continue
         report.articles += 1
         report.facts += statement_count(quads)
@@ -225,14 +226,8 @@ def build_graph(
     rdf_format(out, fmt)
     started = time.perf_counter()
     report = IngestReport()
-
-    def input_failed(exc: InputError) -> None:
-        report.failed += 1
-        report.errors.append(exc.message)
-        if on_error is not None:
-            on_error(exc)
-
-    articles = iter_articles([Path(p) for p in paths], on_error=input_failed)
+    articles = iter_articles([Path(p) for p in paths],
+                             on_error=lambda exc: report.fail(exc, on_error))
     extractions = extract_articles(articles, nlp, online=online)
     quads = list(_mapped(extractions, report, on_error))
     if report.articles == 0:
