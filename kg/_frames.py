@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from . import syntax as S
-from .parties import FORCE_NOUNS
+from .parties import is_force_noun
 
 #: subordinators of a clause that happens where the main clause happens
 _SAME_PLACE_MARKS = frozenset({"after", "as", "when", "once", "before", "while"})
@@ -58,7 +58,7 @@ def located_in(target: Token) -> list[Token]:
     """An attack on a thing located somewhere is an attack on that place: "air strikes on RSF
     bases in Khartoum", "a strike on a market in the village of Togoga". Not so for armed
     forces ("an offensive against Ukrainian forces in the Donbas" targets the forces)."""
-    if target.pos_ not in ("NOUN", "VERB") or target.lemma_.lower() in FORCE_NOUNS or target.lower_ in FORCE_NOUNS:
+    if target.pos_ not in ("NOUN", "VERB") or is_force_noun(target):
         return []
     for child in target.children:
         if child.dep_ == "prep" and child.lower_ in ("in", "inside"):

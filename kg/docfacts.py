@@ -18,7 +18,7 @@ from . import syntax as S
 from .attribution import Attributor
 from .boilerplate import is_boilerplate
 from .gazetteer import translit_key
-from .parties import FORCE_NOUNS, OPPOSITION_NOUNS, STATE_FORCE_WORDS, PartyIndex
+from .parties import OPPOSITION_NOUNS, STATE_FORCE_WORDS, PartyIndex, is_force_noun
 from .relations import Candidate, RelationFinder
 from .timex import find_times
 from .types import Article, Entity, Extraction, Fact
@@ -73,7 +73,7 @@ class DocFacts:
         if key is not None:
             return key
         lemma = tok.lemma_.lower()
-        if lemma in FORCE_NOUNS or tok.lower_ in FORCE_NOUNS:
+        if is_force_noun(tok):
             if self.parties.is_state_force(tok):
                 return self.state          # "government troops" in an article about Syria
             poss = [c for c in tok.children if c.dep_ == "poss"]
@@ -242,14 +242,14 @@ class DocFacts:
     def _collect_parties(self) -> None:
         """Every party mention in document order, for "they", "its troops", "the insurgents"."""
         for tok in self.doc:
-            if tok.pos_ in ("NOUN", "PROPN") and (tok.lemma_.lower() in FORCE_NOUNS or tok.lower_ in FORCE_NOUNS):
+            if tok.pos_ in ("NOUN", "PROPN") and is_force_noun(tok):
                 key = self.parties.resolve_np(tok)
                 if key is None and tok.lemma_.lower() in OPPOSITION_NOUNS and M.bare(tok, self.ents):
                     key = self._recent_group(tok)      # "the rebels" after "HTS-led fighters"
                 if key:
                     self.force_mentions.append((tok.i, tok.lemma_.lower(), key))
-            elif tok.pos_ == "PROPN" and self.parties.resolve_np(tok):
-                self.force_mentions.append((tok.i, tok.lemma_.lower(), self.parties.resolve_np(tok)))
+            elif tok.pos_ == "PROPN" and (key := self.parties.resolve_np(tok)):
+                self.force_mentions.append((tok.i, tok.lemma_.lower(), key))
         if self.state is not None:
             for tok in self.doc:
                 if tok.pos_ == "NOUN" and self.parties.is_state_force(tok):

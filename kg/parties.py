@@ -39,6 +39,11 @@ attackers assailant assailants
 #: Nouns for a group of forces that name their members in an "of" phrase.
 COLLECTIVE_NOUNS = frozenset("column convoy detachment wave group contingent squad platoon".split())
 
+def is_force_noun(tok: Token) -> bool:
+    """Whether the token's lemma or its own form names armed forces ("troops", "army")."""
+    return tok.lemma_.lower() in FORCE_NOUNS or tok.lower_ in FORCE_NOUNS
+
+
 _WORD_KINDS = ("names", "metonyms", "demonyms", "forces", "units", "persons")
 
 #: Nouns for non-state fighters: "Syrian rebels" are not the Syrian state.
@@ -192,7 +197,7 @@ class PartyIndex:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             return self.resolve_np(p)
-        if head.lemma_.lower() in FORCE_NOUNS or head.lower_ in FORCE_NOUNS:
+        if is_force_noun(head):
             led = self._led_by(head)
             if led is not None:
                 return led
@@ -223,7 +228,7 @@ class PartyIndex:
     def is_state_force(self, head: Token) -> bool:
         """"government forces", "regime troops", "the army", "the military"."""
         lemma = head.lemma_.lower()
-        if lemma not in FORCE_NOUNS and head.lower_ not in FORCE_NOUNS:
+        if not is_force_noun(head):
             return False
         words = {t.lower_ for t in self.doc[head.left_edge.i: head.i]}
         if words & STATE_FORCE_WORDS:

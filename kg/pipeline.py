@@ -64,9 +64,9 @@ class RelationComponent:
                 Doc.set_extension(attr, default=None)
         self.article_attr = article_attr
         self.output_attr = output_attr
-        self.parties = PartyLexicon.load()
-        self.matcher = self.parties.build_matcher(nlp)
         self.gazetteer = Gazetteer.load()
+        self.parties = PartyLexicon.load(states_from=self.gazetteer)
+        self.matcher = self.parties.build_matcher(nlp)
         resolver = WikidataClient.from_env() if (online or online_enabled()) else None
         self.linker = Linker(self.gazetteer, online=resolver)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from spacy.tokens import Doc, Token
@@ -46,7 +46,7 @@ class Candidate:
     party_inferred: bool = False
     place_anaphoric: bool = False
 
-    @property
+    @cached_property
     def modality(self) -> str:
         return modality(self.trigger)
 
