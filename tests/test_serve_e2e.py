@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from kg.web.testing import free_port
+from kg.web.testing import free_port, stop_process
 
 pytestmark = pytest.mark.server
 
@@ -67,12 +67,7 @@ def served_sample(kg_command, sample_article_path, tmp_path_factory):
         wait_until_healthy(port, proc, log)
         yield port
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
+        stop_process(proc, timeout=20)
 
 
 def test_served_store_answers_sparql_with_the_sample_facts(served_sample):

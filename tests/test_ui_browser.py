@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -28,6 +27,7 @@ from kg.mapping import document_graph, entity_iri, extraction_quads
 from kg.queries import load_queries
 from kg.store import KGStore
 from kg.types import Article, Entity, Extraction, Fact
+from kg.web.testing import free_port, stop_process
 from sample_extraction import make_extraction
 
 pytestmark = [pytest.mark.browser, pytest.mark.server]
@@ -69,12 +69,6 @@ def markup_extraction() -> Extraction:
     return ex
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _wait_until_serving(url: str, proc: subprocess.Popen, log: Path) -> None:
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
@@ -97,7 +91,7 @@ def base_url(tmp_path_factory) -> Iterator[str]:
     with KGStore.open(store_path) as store:
         for ex in (make_extraction(), markup_extraction()):
             store.replace_graph(document_graph(ex.article.id), extraction_quads(ex))
-    port = _free_port()
+    port = free_port()
     log = root / "server.log"
     env = {
         **os.environ,
@@ -116,12 +110,7 @@ def base_url(tmp_path_factory) -> Iterator[str]:
         _wait_until_serving(url + "/", proc, log)
         yield url
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop_process(proc)
 
 
 @pytest.fixture(scope="module")
