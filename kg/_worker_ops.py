@@ -8,6 +8,7 @@ JSON reply header and a body. Errors are replies, not exceptions: ``{"ok": false
 from __future__ import annotations
 
 import logging
+import time
 import traceback
 from collections.abc import Callable
 
@@ -22,16 +23,24 @@ class _TooLarge(Exception):
     pass
 
 
-class LimitedBuffer:
-    """A binary sink that refuses to grow past ``limit`` bytes."""
+class _PastDeadline(Exception):
+    pass
 
-    def __init__(self, limit: int):
+
+class LimitedBuffer:
+    """A binary sink that refuses to grow past ``limit`` bytes, or to take more
+    output after ``deadline`` (``time.monotonic()``), if one is given."""
+
+    def __init__(self, limit: int, deadline: float | None = None):
         self.limit = limit
+        self.deadline = deadline
         self.data = bytearray()
 
     def write(self, chunk: bytes) -> int:
         if len(self.data) + len(chunk) > self.limit:
             raise _TooLarge()
+        if self.deadline is not None and time.monotonic() > self.deadline:
+            raise _PastDeadline()
         self.data += chunk
         return len(chunk)
 
@@ -63,12 +72,16 @@ class Operations:
             "stats": self.stats,
         }
 
-    def dispatch(self, request: dict, body: bytes) -> Reply:
+    def dispatch(self, request: dict, body: bytes, deadline: float | None = None) -> Reply:
+        """Run one operation. With a ``deadline``, only queries are accepted, and
+        their output stops at it (a ``timeout`` reply): see :mod:`kg.web.inline`."""
         op = self._ops.get(request.get("op", ""))
-        if op is None:
+        if op is None or (deadline is not None and request.get("op") != "query"):
             return _fail("internal", f"unknown operation {request.get('op')!r}")
         try:
-            return op(request, body)
+            return op(request, body) if deadline is None else self.query(request, body, deadline)
+        except _PastDeadline:
+            return _fail("timeout", "the query did not finish before its deadline")
         except SyntaxError as exc:
             return _fail("syntax", str(exc))
         except _TooLarge:
@@ -95,7 +108,7 @@ class Operations:
             return kwargs
         return {}  # "query": the query's own FROM / FROM NAMED
 
-    def query(self, req: dict, body: bytes) -> Reply:
+    def query(self, req: dict, body: bytes, deadline: float | None = None) -> Reply:
         result = self.store.query(
             req["sparql"], base_iri=req.get("base_iri"), **self._dataset_kwargs(req["dataset"])
         )
@@ -108,7 +121,7 @@ class Operations:
             fmt = ox.QueryResultsFormat.from_media_type(media) if media else None
         if fmt is None:
             return _fail("not_acceptable", "no acceptable format", kind=kind)
-        sink = LimitedBuffer(self.max_bytes)
+        sink = LimitedBuffer(self.max_bytes, deadline)
         result.serialize(sink, format=fmt)
         return {"ok": True, "kind": kind, "media_type": media}, bytes(sink.data)
 

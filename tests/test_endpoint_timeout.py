@@ -16,7 +16,8 @@ from kg.web.testing import LiveServer, generate_sample_store
 pytestmark = pytest.mark.server
 
 CROSS_JOIN = "/sparql?query=" + quote("SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }")
-QUICK = "/sparql?query=" + quote("ASK { ?s a <https://w3id.org/newskg/ontology#Article> }")
+# two patterns: a query child runs it (one pattern would run in the web process, kg.web.inline)
+QUICK = "/sparql?query=" + quote("ASK { ?s a <https://w3id.org/newskg/ontology#Article> ; ?p ?o }")
 
 
 def _stat(pid: int) -> list[str] | None:

@@ -9,7 +9,8 @@ Routes: ``/sparql`` (protocol + service description), ``/store`` and
 ``/rdf-graph-store`` (Graph Store Protocol), ``/void``, ``/health``, and the query
 page ``/`` of :mod:`kg.web.ui`. Configuration: :mod:`kg.web.config`.
 Design of the cancellable execution: :mod:`kg.web.executor`; repeated queries on
-a read-only server are answered from :mod:`kg.web.result_cache`.
+a read-only server are answered from :mod:`kg.web.result_cache`; other
+``GET /sparql`` queries skip Flask (:mod:`kg.web.direct`).
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from flask import Flask
 
 from . import graph_store, service_description, sparql
 from .config import load_config, settings_from
+from .direct import DirectQueries
 from .errors import register_error_handlers
 from .observability import install_observability
 from .result_cache import CachedQueries
@@ -37,6 +39,8 @@ def create_app(config: Mapping | None = None) -> Flask:
     app.config["MAX_CONTENT_LENGTH"] = settings.max_request_bytes
     app.config["MAX_FORM_MEMORY_SIZE"] = settings.max_request_bytes
     state = app.extensions["kg"] = EndpointState(settings)
+    if settings.direct_queries:
+        app.wsgi_app = DirectQueries(app.wsgi_app, state)
     if state.result_cache is not None:
         app.wsgi_app = CachedQueries(app.wsgi_app, state.result_cache)
 

@@ -26,6 +26,10 @@ KG_RESULT_CACHE_BYTES      bytes of query responses each server process keeps
                            (64 MB; 0: off); read-only servers only, see
                            :mod:`kg.web.result_cache`
 KG_QUERY_DIR               named queries for the UI (None: the project's queries/)
+KG_INLINE_QUERIES          run one-triple-pattern queries in the server process (True),
+                           see :mod:`kg.web.inline`; False sends every query to a child
+KG_DIRECT_QUERIES          answer ``GET /sparql?query=`` without Flask (True), see
+                           :mod:`kg.web.direct`; False sends them through Flask too
 =========================  =========================================================
 """
 from __future__ import annotations
@@ -51,6 +55,8 @@ DEFAULTS: dict = {
     "KG_VOID_CACHE_S": 300,
     "KG_RESULT_CACHE_BYTES": 64_000_000,
     "KG_QUERY_DIR": None,
+    "KG_DIRECT_QUERIES": True,
+    "KG_INLINE_QUERIES": True,
 }
 
 
@@ -69,6 +75,9 @@ class Settings:
     query_workers: int
     void_cache_s: float
     result_cache_bytes: int  # 0 when off: always on a writable server or with debug headers
+    direct_queries: bool = True
+    inline_queries: bool = True
+    debug_headers: bool = False
 
 
 def load_config(app: Flask, config: Mapping | None) -> None:
@@ -153,4 +162,7 @@ def settings_from(config: Mapping) -> Settings:
         result_cache_bytes=0 if not read_only or debug_headers else _size(
             config.get("KG_RESULT_CACHE_BYTES", 0), "KG_RESULT_CACHE_BYTES"
         ),
+        inline_queries=_as_bool(config.get("KG_INLINE_QUERIES", True), "KG_INLINE_QUERIES"),
+        direct_queries=_as_bool(config.get("KG_DIRECT_QUERIES", True), "KG_DIRECT_QUERIES"),
+        debug_headers=debug_headers,
     )

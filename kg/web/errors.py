@@ -16,9 +16,10 @@ them for errors raised in their views.
 """
 from __future__ import annotations
 
+import json
 import logging
 
-from flask import Flask, Response, json, request
+from flask import Flask, Response, request
 from werkzeug.exceptions import HTTPException
 
 from ..errors import KGError
@@ -72,12 +73,26 @@ class UpstreamError(KGError):
     status = 502
 
 
+def error_body(message: str, status: int, details: dict | None = None) -> bytes:
+    """The bytes of the one error body (also sent by :mod:`kg.web.direct`)."""
+    doc = {**(details or {}), "ok": False, "error": message, "status": status}
+    return (json.dumps(doc, sort_keys=True) + "\n").encode()
+
+
+def error_headers(exc: KGError, debug_headers: bool) -> dict:
+    """The extra headers of a KG error (``WWW-Authenticate``, ``Retry-After``, ...)."""
+    headers = dict(getattr(exc, "headers", None) or {})
+    pid = getattr(exc, "worker_pid", None)
+    if pid is not None and debug_headers:
+        headers["X-Query-Worker"] = str(pid)
+    return headers
+
+
 def error_response(
     message: str, status: int, headers: dict | None = None, details: dict | None = None
 ) -> Response:
     """The one error body: ``{"ok": false, "error": ..., "status": N}`` (+ ``details``)."""
-    body = json.dumps({**(details or {}), "ok": False, "error": message, "status": status})
-    resp = Response(body + "\n", status=status, mimetype="application/json")
+    resp = Response(error_body(message, status, details), status=status, mimetype="application/json")
     for name, value in (headers or {}).items():
         resp.headers[name] = value
     return resp
@@ -86,10 +101,7 @@ def error_response(
 def _handle_kg_error(exc: KGError) -> Response:
     if exc.status >= 500:
         log.warning("%s %s -> %s: %s", request.method, request.path, exc.status, exc.message)
-    headers = dict(getattr(exc, "headers", None) or {})
-    pid = getattr(exc, "worker_pid", None)
-    if pid is not None and _debug_headers():
-        headers["X-Query-Worker"] = str(pid)
+    headers = error_headers(exc, _debug_headers())
     return error_response(exc.message, exc.status, headers, getattr(exc, "details", None))
 
 

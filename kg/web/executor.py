@@ -186,7 +186,7 @@ class Executor:
                 alive = True
                 return reply
             except _Deadline:
-                exc = QueryTimeout(_timeout_message(request.get("op", ""), timeout))
+                exc = QueryTimeout(timeout_message(request.get("op", ""), timeout))
                 exc.worker_pid = child.pid
                 raise exc from None
             except (FrameError, OSError, ValueError) as err:
@@ -207,7 +207,7 @@ class Executor:
             child.kill()
 
 
-def _timeout_message(op: str, timeout: float) -> str:
+def timeout_message(op: str, timeout: float) -> str:
     if op in ("update", "gsp_write", "gsp_delete"):
         return (
             f"the update did not finish within {timeout:g} s and was cancelled; Oxigraph"

@@ -19,7 +19,7 @@ Violations raise :class:`~kg.web.errors.ProtocolError` (400) or
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, unquote_to_bytes
 
 import pyoxigraph as ox
 from flask import Request
@@ -86,35 +86,52 @@ def _iris(pairs: list[tuple[str, str]], name: str) -> tuple[str, ...]:
 
 def read_protocol_request(req: Request, max_timeout: float) -> ProtocolRequest:
     """Validate the HTTP request and extract the SPARQL operation and its parameters."""
-    url_pairs = parse_pairs(req.query_string, "URL query string")
     if req.method in ("GET", "HEAD"):
-        if _has_body(req):
-            raise ProtocolError("a GET request must not have a body; use POST to send one")
-        if any(k == "update" for k, _ in url_pairs):
-            raise ProtocolError("SPARQL updates must be sent with POST, not GET")
-        pairs, text_param = url_pairs, None
+        return read_get_request(req.query_string, _has_body(req), req.method, max_timeout)
+    url_pairs = parse_pairs(req.query_string, "URL query string")
+    ctype, options = parse_options_header(req.headers.get("Content-Type", ""))
+    body = req.get_data(cache=True)
+    if any(k in ("query", "update") for k, _ in url_pairs):
+        raise ProtocolError("with POST, put the query or update in the body, not in the URL")
+    if not ctype:
+        raise UnsupportedMediaType(
+            f"a POST needs a Content-Type: {QUERY_TYPE}, {UPDATE_TYPE} or {FORM}"
+        )
+    _check_charset(options)
+    if ctype == FORM:
+        pairs = url_pairs + parse_pairs(body, "form body")
+        text_param = None
+    elif ctype in (QUERY_TYPE, UPDATE_TYPE):
+        pairs = list(url_pairs)
+        text_param = ("query" if ctype == QUERY_TYPE else "update", decode_utf8(body, "body"))
     else:
-        ctype, options = parse_options_header(req.headers.get("Content-Type", ""))
-        body = req.get_data(cache=True)
-        if any(k in ("query", "update") for k, _ in url_pairs):
-            raise ProtocolError("with POST, put the query or update in the body, not in the URL")
-        if not ctype:
-            raise UnsupportedMediaType(
-                f"a POST needs a Content-Type: {QUERY_TYPE}, {UPDATE_TYPE} or {FORM}"
-            )
-        _check_charset(options)
-        if ctype == FORM:
-            pairs = url_pairs + parse_pairs(body, "form body")
-            text_param = None
-        elif ctype in (QUERY_TYPE, UPDATE_TYPE):
-            pairs = list(url_pairs)
-            text_param = ("query" if ctype == QUERY_TYPE else "update", decode_utf8(body, "body"))
-        else:
-            raise UnsupportedMediaType(
-                f"Content-Type {ctype} is not a SPARQL request; use {QUERY_TYPE},"
-                f" {UPDATE_TYPE} or {FORM}"
-            )
+        raise UnsupportedMediaType(
+            f"Content-Type {ctype} is not a SPARQL request; use {QUERY_TYPE},"
+            f" {UPDATE_TYPE} or {FORM}"
+        )
     return _build(pairs, text_param, req.method, max_timeout)
+
+
+def read_get_request(
+    query_string: bytes, has_body: bool, method: str, max_timeout: float
+) -> ProtocolRequest:
+    """:func:`read_protocol_request` for a ``GET``/``HEAD``: all of it is in the URL."""
+    if has_body:
+        raise ProtocolError("a GET request must not have a body; use POST to send one")
+    if query_string.startswith(b"query=") and b"&" not in query_string:
+        # the common case, one parameter: the same checks as _build makes, minus the loops
+        text = decode_utf8(query_string, "URL query string")[6:].replace("+", " ")
+        try:
+            query = unquote_to_bytes(text).decode("utf-8")
+        except UnicodeDecodeError:
+            raise ProtocolError("the URL query string has percent-encoded bytes that are not UTF-8") from None
+        if not query.strip():
+            raise ProtocolError("the query is empty")
+        return ProtocolRequest("query", query, timeout=max_timeout)
+    pairs = parse_pairs(query_string, "URL query string")
+    if any(k == "update" for k, _ in pairs):
+        raise ProtocolError("SPARQL updates must be sent with POST, not GET")
+    return _build(pairs, None, method, max_timeout)
 
 
 def _single(pairs: list[tuple[str, str]], name: str) -> str | None:

@@ -11,10 +11,11 @@ import time
 
 from flask import current_app
 
-from ..errors import QuerySyntaxError, ResultTooLarge, StoreError
+from ..errors import QuerySyntaxError, QueryTimeout, ResultTooLarge, StoreError
 from .config import Settings
 from .errors import NotFound, UnsupportedMediaType, UpstreamError
-from .executor import Executor, WorkerSpec
+from .executor import Executor, WorkerSpec, timeout_message
+from .inline import InlineQueries
 from .result_cache import ResultCache
 
 
@@ -28,6 +29,11 @@ class EndpointState:
             WorkerSpec(settings.store_path, settings.writable, settings.max_result_bytes),
             size=settings.query_workers,
         )
+        self.inline = (
+            InlineQueries(settings.store_path, settings.max_result_bytes)
+            if settings.inline_queries and not settings.writable
+            else None
+        )
         self.result_cache = (
             ResultCache(settings.result_cache_bytes) if settings.result_cache_bytes else None
         )
@@ -40,14 +46,18 @@ class EndpointState:
         ``not_acceptable`` replies are returned to the caller, which knows the
         offered formats.
         """
-        header, payload = self.executor.run(
-            request, body, timeout or self.settings.query_timeout_s
-        )
+        timeout = timeout or self.settings.query_timeout_s
+        if request.get("inline") and self.inline is not None:
+            header, payload = self.inline.run(request, timeout)
+        else:
+            header, payload = self.executor.run(request, body, timeout)
         if header.get("ok") or header.get("error") == "not_acceptable":
             return header, payload
         code, message = header.get("error"), header.get("message", "")
         if code == "syntax":
             raise _syntax_error(request.get("op", ""), message)
+        if code == "timeout":
+            raise QueryTimeout(timeout_message(request.get("op", ""), timeout))
         if code == "too_large":
             raise ResultTooLarge(message)
         if code == "not_found":
