@@ -66,8 +66,7 @@ def test_hit_has_its_own_request_id_and_log_line(readonly):
     hit = readonly.request("GET", path, headers={**JSON, "X-Request-Id": request_id})
     assert hit.headers["cache-status"] == "kg; hit"
     assert hit.headers["x-request-id"] == request_id
-    time.sleep(0.2)
-    lines = [line for line in readonly.log_path.read_text().splitlines() if f"id={request_id} " in line]
+    lines = readonly.log_lines(f"id={request_id} ")
     assert len(lines) == 1 and " GET /sparql 200 " in lines[0]
 
 

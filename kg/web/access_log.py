@@ -6,11 +6,15 @@ One log line per request on the ``kg.web.access`` logger (INFO)::
 
 with method, path, status, duration in ms, response size, request id (also sent
 back as ``X-Request-Id``) and a short hash of the query text when there is one.
+A served app writes these lines through :class:`BatchedStderrHandler` (see
+:data:`kg.web.serve.LOGGING`).
 """
 from __future__ import annotations
 
 import hashlib
 import logging
+import os
+import threading
 import time
 import uuid
 
@@ -38,3 +42,63 @@ def log_access(
             method, path, status, (time.perf_counter() - started) * 1000,
             "-" if size is None else size, request_id, qhash,
         )
+
+
+class BatchedStderrHandler(logging.Handler):
+    """A handler for busy loggers: whole lines to stderr, written in batches.
+
+    A plain ``StreamHandler`` on stderr makes one ``write`` system call per line,
+    which at thousands of requests per second costs the server about a fifth of
+    its throughput. This one keeps formatted lines in memory and writes them with
+    one call when ``interval`` seconds have passed since the last write or
+    ``max_bytes`` are waiting, and a daemon thread writes what is left after
+    ``interval`` seconds of quiet. Lines are never split (each batch is whole
+    lines, so processes sharing stderr interleave by line). At exit
+    ``logging.shutdown`` flushes it; a killed process loses at most ``interval``
+    seconds of lines.
+    """
+
+    def __init__(self, interval: float = 0.25, max_bytes: int = 64 * 1024):
+        super().__init__()
+        self.interval = interval
+        self.max_bytes = max_bytes
+        self._lines: list[str] = []
+        self._size = 0
+        self._written = time.monotonic()
+        self._pid = -1
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            line = self.format(record) + "\n"
+        except Exception:
+            self.handleError(record)
+            return
+        with self.lock:
+            if self._pid != os.getpid():  # first line in this process: start the timer
+                self._pid = os.getpid()
+                self._lines, self._size = [], 0
+                threading.Thread(target=self._tick, name="access-log", daemon=True).start()
+            self._lines.append(line)
+            self._size += len(line)
+            if self._size >= self.max_bytes or time.monotonic() - self._written >= self.interval:
+                self._write()
+
+    def _write(self) -> None:  # with self.lock held
+        if self._lines:
+            data = "".join(self._lines).encode("utf-8", "replace")
+            self._lines, self._size = [], 0
+            try:
+                os.write(2, data)
+            except OSError:
+                pass  # stderr gone: nothing better to do with a log line
+        self._written = time.monotonic()
+
+    def _tick(self) -> None:
+        pid = os.getpid()
+        while self._pid == pid:
+            time.sleep(self.interval)
+            self.flush()
+
+    def flush(self) -> None:
+        with self.lock:
+            self._write()

@@ -39,10 +39,14 @@ LOGGING: dict = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s [%(process)d] %(name)s %(levelname)s %(message)s"}},
-    "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "plain", "stream": "ext://sys.stderr"}},
+    "handlers": {
+        "stderr": {"class": "logging.StreamHandler", "formatter": "plain", "stream": "ext://sys.stderr"},
+        "access": {"class": "kg.web.access_log.BatchedStderrHandler", "formatter": "plain"},
+    },
     "root": {"handlers": ["stderr"], "level": "WARNING"},
     "loggers": {
         "kg": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
+        "kg.web.access": {"handlers": ["access"], "level": "INFO", "propagate": False},
         "gunicorn.error": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
         "gunicorn.access": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
     },

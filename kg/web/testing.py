@@ -161,6 +161,16 @@ class LiveServer:
     ) -> RawResponse:
         return http_request(self.host, self.port, method, path, body, headers, timeout)
 
+    def log_lines(self, containing: str, wait: float = 3.0) -> list[str]:
+        """Lines of the server log that contain ``containing``; waits up to ``wait``
+        seconds for the first one (the access log is written in batches)."""
+        deadline = time.monotonic() + wait
+        while True:
+            lines = [line for line in self.log_path.read_text().splitlines() if containing in line]
+            if lines or time.monotonic() > deadline:
+                return lines
+            time.sleep(0.05)
+
     def auth(self, headers: Mapping[str, str] | None = None) -> dict[str, str]:
         """``headers`` plus the bearer token."""
         return {**(headers or {}), "Authorization": f"Bearer {self.write_token}"}
