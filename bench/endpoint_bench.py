@@ -85,7 +85,18 @@ end
 
 
 def point_query(doc: int) -> str:
+    """One triple pattern: our server runs it in the web process (kg.web.inline)."""
     return f"SELECT ?p ?o WHERE {{ GRAPH ?g {{ <{DOCUMENT}doc-{doc}> ?p ?o }} }}"
+
+
+def join_query(doc: int) -> str:
+    """A point lookup with a join (what the article mentions, and their labels):
+    our server sends it to a query child (kg.web.executor). No target; shown
+    for the cost of that round trip."""
+    return (
+        f"SELECT ?e ?label WHERE {{ GRAPH ?g {{ <{DOCUMENT}doc-{doc}> <{ONTOLOGY}mentions> ?e ."
+        f" ?e <http://www.w3.org/2000/01/rdf-schema#label> ?label }} }}"
+    )
 
 
 def find_wrk() -> str:
@@ -180,7 +191,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"generated {quads} quads in {args.documents} named graphs at {store}")
     point = ["/sparql?query=" + quote(point_query(random.Random(i).randrange(args.documents)))
              for i in range(args.distinct)]
-    queries = {"point": point, "aggregation": ["/sparql?query=" + quote(AGGREGATION)]}
+    join = ["/sparql?query=" + quote(join_query(random.Random(i).randrange(args.documents)))
+            for i in range(args.distinct)]
+    queries = {"point": point, "point join": join, "aggregation": ["/sparql?query=" + quote(AGGREGATION)]}
 
     ox_proc, ox_port = start_oxigraph(store, tmp / "oxigraph.log")
     ours = {
@@ -195,7 +208,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         for server in ours.values():
             server.start()
-            check_same_answers(point[:3] + queries["aggregation"], ox_port, server.port)
+            check_same_answers(point[:3] + join[:3] + queries["aggregation"], ox_port, server.port)
         print(
             f"load: wrk, {args.connections} keep-alive connections, {args.client_threads} threads,"
             f" {args.warmup:g} s warm-up + {args.duration:g} s per run; ours = {args.server},"
@@ -226,9 +239,13 @@ def main(argv: list[str] | None = None) -> int:
 def report(results: dict[tuple[str, str], dict]) -> int:
     """Print the ratios and the verdict; 0 when the acceptance holds."""
     ok = all(r["errors"] == 0 for r in results.values())
-    for name, target in TARGETS.items():
+    for name in dict.fromkeys(n for n, _ in results):
         base = results[name, "oxigraph"]["rps"]
         on, off = (results[name, f"ours cache {s}"]["rps"] / base if base else 0.0 for s in ("on", "off"))
+        target = TARGETS.get(name)
+        if target is None:
+            print(f"{name:12} ours/oxigraph = {on:.2f} with cache, {off:.2f} with cache off (no target)")
+            continue
         verdict = "OK" if on >= target else "BELOW TARGET"
         ok = ok and on >= target
         print(f"{name:12} ours/oxigraph = {on:.2f} with cache (target >= {target}) {verdict};"
