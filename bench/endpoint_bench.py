@@ -1,10 +1,12 @@
 """Benchmark our SPARQL endpoint against Oxigraph's own server on the same store.
 
 One run: build a store of generated articles (or use ``--store``), start
-``oxigraph serve-read-only`` and our server twice (read-only, result cache on as
-by default, and cache off), drive each with the same load generator for a point
-query and an aggregation, and print requests/s, latency percentiles, errors, our
-cache hit rate and the ratios ours/Oxigraph.
+``oxigraph serve-read-only``, our server twice (read-only, result cache on as
+by default, and cache off) and ``bare_wsgi.py`` (pyoxigraph behind granian and
+nothing else: the ceiling of any Python layer), drive each with the same load
+generator for a point query, a point query with a join and an aggregation, and
+print requests/s, latency percentiles, errors, our cache hit rate and the ratios
+to Oxigraph.
 
 The load generator is ``wrk`` (C, keep-alive connections; far less CPU than a
 Python client, which matters on a 2-core machine) with one Lua script for all
@@ -35,7 +37,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from kg.namespaces import DOCUMENT, ONTOLOGY
-from kg.web.serve import SERVERS
+from kg.web.serve import SERVERS, granian_argv
 from kg.web.testing import LiveServer, free_port, generate_sample_store, http_request
 
 ACCEPT = "application/sparql-results+json"
@@ -126,24 +128,38 @@ def drive(wrk: str, script: Path, port: int, paths: Path, args: argparse.Namespa
     return r
 
 
-def start_oxigraph(store: Path, log: Path) -> tuple[subprocess.Popen, int]:
-    exe = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
+def start_server(name: str, argv: list[str], log: Path, probe: str, env: dict | None = None) -> tuple[subprocess.Popen, int]:
+    """Start ``argv`` (``{port}`` filled in) and wait until ``probe`` answers 200."""
     port = free_port()
     with open(log, "ab") as out:
         proc = subprocess.Popen(
-            [exe, "serve-read-only", "--location", str(store), "--bind", f"127.0.0.1:{port}"],
-            stdout=out,
-            stderr=out,
+            [part.format(port=port) for part in argv], stdout=out, stderr=out,
+            env={**os.environ, **(env or {})},
         )
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         try:
-            if http_request("127.0.0.1", port, "GET", "/query?query=ASK%7B%7D").status == 200:
+            if http_request("127.0.0.1", port, "GET", probe).status == 200:
                 return proc, port
         except OSError:
             time.sleep(0.1)
     proc.kill()
-    raise RuntimeError(f"oxigraph did not start; see {log}")
+    raise RuntimeError(f"{name} did not start; see {log}")
+
+
+def start_oxigraph(store: Path, log: Path) -> tuple[subprocess.Popen, int]:
+    exe = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
+    argv = [exe, "serve-read-only", "--location", str(store), "--bind", "127.0.0.1:{port}"]
+    return start_server("oxigraph", argv, log, "/query?query=ASK%7B%7D")
+
+
+def start_bare(store: Path, log: Path, args: argparse.Namespace) -> tuple[subprocess.Popen, int]:
+    """``bare_wsgi.py`` under granian with our server's workers and threads."""
+    argv = granian_argv("127.0.0.1", 0, args.workers, args.threads)
+    argv[argv.index("--port") + 1] = "{port}"
+    argv = [a for a in argv if a != "--factory"][:-1] + ["bare_wsgi:app"]
+    env = {"BARE_STORE": str(store), "PYTHONPATH": str(Path(__file__).resolve().parent)}
+    return start_server("the bare WSGI app", argv, log, "/sparql?query=ASK%7B%7D", env)
 
 
 def check_same_answers(paths: list[str], ox_port: int, our_port: int) -> None:
@@ -196,6 +212,7 @@ def main(argv: list[str] | None = None) -> int:
     queries = {"point": point, "point join": join, "aggregation": ["/sparql?query=" + quote(AGGREGATION)]}
 
     ox_proc, ox_port = start_oxigraph(store, tmp / "oxigraph.log")
+    bare_proc, bare_port = start_bare(store, tmp / "bare.log", args)
     ours = {
         f"ours cache {state}": LiveServer(
             store, workers=args.workers, threads=args.threads, server=args.server,
@@ -206,6 +223,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     results: dict[tuple[str, str], dict] = {}
     try:
+        check_same_answers(point[:3] + join[:3] + queries["aggregation"], ox_port, bare_port)
         for server in ours.values():
             server.start()
             check_same_answers(point[:3] + join[:3] + queries["aggregation"], ox_port, server.port)
@@ -218,7 +236,7 @@ def main(argv: list[str] | None = None) -> int:
         header = (f"{'query':12} {'server':18} {'req/s':>9} {'p50 ms':>8} {'p90 ms':>8} {'p99 ms':>8}"
                   f" {'errors':>7} {'cache hit':>9}")
         print(header + "\n" + "-" * len(header))
-        ports = {"oxigraph": ox_port, **{name: s.port for name, s in ours.items()}}
+        ports = {"oxigraph": ox_port, "bare pyoxigraph": bare_port, **{n: s.port for n, s in ours.items()}}
         for name, paths in queries.items():
             for server, port in ports.items():
                 file = tmp / f"{name}-{server.replace(' ', '-')}.txt"
@@ -231,8 +249,9 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         for server in ours.values():
             server.stop()
-        ox_proc.terminate()
-        ox_proc.wait(timeout=10)
+        for proc in (ox_proc, bare_proc):
+            proc.terminate()
+            proc.wait(timeout=10)
         shutil.rmtree(tmp, ignore_errors=True)
 
 
@@ -241,7 +260,11 @@ def report(results: dict[tuple[str, str], dict]) -> int:
     ok = all(r["errors"] == 0 for r in results.values())
     for name in dict.fromkeys(n for n, _ in results):
         base = results[name, "oxigraph"]["rps"]
-        on, off = (results[name, f"ours cache {s}"]["rps"] / base if base else 0.0 for s in ("on", "off"))
+        on, off, bare = (
+            results[name, server]["rps"] / base if base else 0.0
+            for server in ("ours cache on", "ours cache off", "bare pyoxigraph")
+        )
+        print(f"{name:12} bare pyoxigraph WSGI app / oxigraph = {bare:.2f} (the ceiling of a Python layer)")
         target = TARGETS.get(name)
         if target is None:
             print(f"{name:12} ours/oxigraph = {on:.2f} with cache, {off:.2f} with cache off (no target)")
