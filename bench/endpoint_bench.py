@@ -191,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--client-threads", type=int, default=2, help="wrk threads")
     parser.add_argument("--server", default="granian", choices=SERVERS, help="our HTTP server")
     parser.add_argument("--workers", type=int, default=2, help="our worker processes")
-    parser.add_argument("--threads", type=int, default=8, help="threads per worker process")
+    parser.add_argument("--threads", type=int, default=4, help="threads per worker process (as `kg serve`)")
     parser.add_argument("--query-workers", type=int, default=1, help="query children per worker")
     parser.add_argument("--cache-bytes", type=int, default=64_000_000, help="KG_RESULT_CACHE_BYTES when on")
     args = parser.parse_args(argv)
