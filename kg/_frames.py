@@ -8,6 +8,15 @@ from spacy.tokens import Token
 from . import syntax as S
 from .parties import is_force_noun
 
+#: nouns that say a party holds a place: "the Taliban stronghold of Musa Qala"
+STRONGHOLD_NOUNS = frozenset({"stronghold", "bastion"})
+#: nominal triggers whose possessor may be the place: "Saigon's capture by ..."
+_POSSESSED_PLACE_RELATIONS = frozenset({"controls", "attacked", "besieged", "encircled"})
+
+#: "came under fire from X": what a place comes under when it is attacked
+UNDER_ATTACK_NOUNS = frozenset("""fire attack attacks shelling bombardment bombing assault
+rocket rockets missile artillery siege""".split())
+
 #: subordinators of a clause that happens where the main clause happens
 _SAME_PLACE_MARKS = frozenset({"after", "as", "when", "once", "before", "while"})
 
@@ -20,6 +29,8 @@ def hands_places(hands: Token) -> list[Token]:
     if hands.dep_ != "pobj" or prep.lower_ != "in":
         return []
     head = prep.head
+    if head.pos_ == "ADV" and head.head.pos_ in ("VERB", "AUX"):
+        head = head.head              # "Hue was back in government hands"
     if head.pos_ in ("VERB", "AUX"):
         return S.subjects(head)
     if head.pos_ in ("NOUN", "PROPN"):
@@ -31,7 +42,8 @@ def hands_places(hands: Token) -> list[Token]:
 
 def hands_owners(hands: Token) -> list[Token]:
     """Who holds the hands: "their hands", "Taliban hands", "government hands"."""
-    return [c for c in hands.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+    return [c for c in hands.children if c.dep_ in ("poss", "compound", "amod", "nmod")] + \
+        S.prep_objects(hands, ["of"], False)          # "in the hands of the Taliban"
 
 
 def outside_places(verb: Token) -> list[Token]:
@@ -75,3 +87,59 @@ def name_after_prep(noun: Token, preps: list[str], is_place) -> list[Token]:
             if nxt.pos_ == "PROPN" and nxt.head.i != child.i and is_place(nxt):
                 return [nxt]
     return []
+
+
+def stronghold_owners(noun: Token, party) -> list[Token]:
+    """Whose stronghold: a modifier ("a Taliban stronghold"), a possessor ("the rebels'
+    stronghold") or a party after "of" ("the last stronghold of Islamic State")."""
+    out = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod", "poss")]
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            out += [o for o in c.children if o.dep_ == "pobj" and party(o, noun) is not None]
+    return out
+
+
+def stronghold_places(noun: Token, party) -> list[Token]:
+    """The place a stronghold is: "the stronghold of X", "X, a ... stronghold", "X is a ... stronghold"."""
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            objs = [o for o in c.children if o.dep_ == "pobj" and party(o, noun) is None]
+            if objs:
+                return S.conjuncts(objs[0])
+    if noun.dep_ == "appos":
+        return [noun.head]
+    if noun.dep_ in ("attr", "oprd") and noun.head.lemma_ in ("be", "remain", "become"):
+        return S.subjects(noun.head)
+    return []
+
+
+def flag_owners(flag: Token) -> list[Token]:
+    """The side a flag belongs to: "the Russian flag", "Ukraine's flag", "the flag of X"."""
+    out = [c for c in flag.children if c.dep_ in ("amod", "compound", "nmod", "poss")]
+    out += S.prep_objects(flag, ["of"], False)
+    return out
+
+
+def possessor_place(noun: Token, frame: dict, agents: list[Token], is_place) -> tuple[list, list]:
+    """"Saigon's capture by North Vietnamese forces", "Kabul's fall to the Taliban": with an
+    explicit agent phrase, the possessor is the place. Returns (places, agents)."""
+    if frame["relation"] not in _POSSESSED_PLACE_RELATIONS:
+        return [], agents
+    poss = [c for c in noun.children if c.dep_ == "poss"]
+    explicit = [a for a in agents if a.dep_ == "pobj"]
+    if not poss or not explicit or poss[0].lower_ in ("its", "their") or is_place(poss[0]) is None:
+        return [], agents
+    return [poss[0]], explicit
+
+
+def under_attack(verb: Token) -> tuple[list[Token], list[Token]]:
+    """"Kharkiv came under fire from Russian artillery", "the town came under heavy shelling
+    by Serb forces": (attackers, places); empty when the verb is no such "come"."""
+    if verb.lemma_.lower() != "come":
+        return [], []
+    events = [e for e in S.prep_objects(verb, ["under"], False) if e.lemma_.lower() in UNDER_ATTACK_NOUNS]
+    if not events:
+        return [], []
+    attackers = S.prep_objects(events[0], ["from", "by"], False) or S.prep_objects(verb, ["from", "by"], False)
+    attackers += [c for c in events[0].children if c.dep_ in ("amod", "compound", "poss")]
+    return attackers, S.subjects(verb)

@@ -64,11 +64,20 @@ def bare(tok: Token, places: dict[int, str]) -> bool:
     return True
 
 
-def clause_numbers(doc: Doc) -> dict[int, int]:
+def sentence_bounds(doc: Doc, sents: list | None = None) -> list[tuple[int, int]]:
+    """Token index -> (start, end) of its sentence, computed once per Doc."""
+    out: list[tuple[int, int]] = [(0, len(doc))] * len(doc)
+    for sent in sents if sents is not None else doc.sents:
+        bounds = (sent.start, sent.end)
+        out[sent.start: sent.end] = [bounds] * (sent.end - sent.start)
+    return out
+
+
+def clause_numbers(doc: Doc, sents: list | None = None) -> dict[int, int]:
     """Sentence start -> running number of sentences with a verb, so that headings,
     timestamps and bullets do not push an antecedent out of an anaphor's window."""
     out, n = {}, 0
-    for sent in doc.sents:
+    for sent in sents if sents is not None else doc.sents:
         out[sent.start] = n
         if any(t.pos_ in ("VERB", "AUX") for t in sent):
             n += 1

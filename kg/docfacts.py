@@ -42,7 +42,9 @@ class DocFacts:
         self.resolver = P.PlaceResolver(M.LinkerAdapter(linker) if linker else None, translit_key)
         self.ents = P.collect_ents(doc)
         self.salience = P.Salience()
-        self.sent_index = M.clause_numbers(doc)
+        self.sents = list(doc.sents)          # built once: Doc.sents and Token.sent are not free
+        self.sent_bounds = M.sentence_bounds(doc, self.sents)
+        self.sent_index = M.clause_numbers(doc, self.sents)
         self.resolved_keys: set[str] = set()
         self.force_mentions: list[tuple[int, str, str]] = []   # (token, lemma, party)
         self.facts_so_far: list[Candidate] = []
@@ -96,6 +98,9 @@ class DocFacts:
             return src.party if src is not None else None
         if tok.lower_ in STATE_FORCE_WORDS and tok.dep_ in ("compound", "amod", "nmod"):
             return self.state              # "government hands"
+        if tok.lower_ in ("government", "regime", "junta") and tok.dep_ == "nsubj" and any(
+                c.lower_ == "the" for c in tok.children):
+            return self.state              # "the last city the government held"
         return None
 
     def _party_word(self, tok: Token) -> str | None:
@@ -120,7 +125,8 @@ class DocFacts:
 
     def _recent_party(self, tok: Token) -> str | None:
         """"they", "it", "its troops": the latest party named in this or the previous sentence."""
-        start = self.doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else 0
+        own = self.sent_bounds[tok.i][0]
+        start = self.sent_bounds[own - 1][0] if own > 0 else 0
         plural = tok.lower_ in ("they", "their")
         for i, _, key in reversed(self.force_mentions):
             if plural and (self.doc[i].ent_type_ == "GPE" or (
@@ -145,7 +151,8 @@ class DocFacts:
         """The place a token stands for; ``slot`` when it fills a relation's place slot."""
         if tok is None or tok.i in self.dateline:
             return None
-        sent_i = self.sent_index.get(tok.sent.start, 0)
+        sent_start, sent_end = self.sent_bounds[tok.i]
+        sent_i = self.sent_index.get(sent_start, 0)
         if slot and tok.lemma_.lower() == "control" and tok.pos_ == "NOUN":
             ref = self.salience.antecedent(tok, ("Settlement", "Region"), sent_i,
                                            window=1, prefer_subject=True)
@@ -182,14 +189,17 @@ class DocFacts:
             return None
         kind_hint = P.kind_hint_for(tok)
         ner = next((self.ents[t.i] for t in names if t.i in self.ents), None)
-        ctx = {"left": self.doc[tok.sent.start: names[0].i].text,
-               "right": self.doc[names[-1].i + 1: tok.sent.end].text,
+        ctx = {"left": self.doc[sent_start: names[0].i].text,
+               "right": self.doc[names[-1].i + 1: sent_end].text,
                "countries": self.countries, "resolved": self.resolved_keys}
         if known and known[1] == "persons":
             return None
         # an unlabelled proper name (or a one-word "person") filling a place slot is a place
-        locative = tok.dep_ == "pobj" and tok.head.lower_ in P.LOCATIVE_PREPS
-        slot = slot and tok in names and M.could_be_place(names, locative)
+        locative = tok.dep_ == "pobj" and (tok.head.lower_ in P.SLOT_PREPS or (
+            tok.head.lower_ == "of" and tok.head.head.lower_ == "out")) or (   # "out of Goose Green"
+            slot and (P.described_as_place(tok) or P.named_by_place_noun(tok)
+                      or self.finder.takes_place_object(tok)))
+        slot = slot and (tok in names or tok.lower_ in P.PLACE_HEADS) and M.could_be_place(names, locative)
         hit = self.resolver.resolve_name(name, kind_hint, ctx, ner, in_slot=slot)
         if known and known[1] == "names" and self.lexicon.parties[known[0]].kind == "state" and (
                 hit is None or not hit.get("known")):
@@ -226,8 +236,8 @@ class DocFacts:
     def run(self) -> Extraction:
         self._prepass()
         ex = Extraction(article=self.article)
-        boiler = {i for i, s in enumerate(self.doc.sents) if is_boilerplate(s.text)}
-        for i, sent in enumerate(self.doc.sents):
+        boiler = {i for i, s in enumerate(self.sents) if is_boilerplate(s.text)}
+        for i, sent in enumerate(self.sents):
             if i in boiler:
                 continue
             for cand in self.finder.in_sentence(sent):
@@ -309,7 +319,7 @@ class DocFacts:
     def _remember(self, head: Token, hit: dict, surface: str) -> None:
         self.salience.add(P.PlaceRef(
             key=hit["key"], label=hit["label"], kind=hit["kind"], token=head.i,
-            sent=self.sent_index.get(head.sent.start, 0), subject=P.is_subject(head),
+            sent=self.sent_index.get(self.sent_bounds[head.i][0], 0), subject=P.is_subject(head),
             qid=hit.get("qid"), parent=hit.get("parent"), lat=hit.get("lat"),
             lon=hit.get("lon"), surface=surface, depth=len(list(S.clause_ancestors(head)))), head)
 

@@ -33,7 +33,8 @@ servicemen serviceman personnel commando commandos mercenary mercenaries guerril
 separatist separatists gunman gunmen tank tanks jet jets warplane warplanes aircraft drone drones
 helicopter helicopters missile missiles rocket rockets artillery sniper snipers infantry
 paramilitary paramilitaries defender defenders occupier occupiers invader invaders attacker
-attackers assailant assailants
+attackers assailant assailants reinforcement reinforcements peacekeeper peacekeepers commander
+commanders bomber bombers warship warships gunship gunships
 """.split())
 
 #: Nouns for a group of forces that name their members in an "of" phrase.
@@ -230,9 +231,14 @@ class PartyIndex:
         lemma = head.lemma_.lower()
         if not is_force_noun(head):
             return False
-        words = {t.lower_ for t in self.doc[head.left_edge.i: head.i]}
+        left = self.doc[head.left_edge.i: head.i]
+        words = {t.lower_ for t in left}
         if words & STATE_FORCE_WORDS:
             return True
+        if lemma not in STATE_FORCE_HEADS and words & STATE_FORCE_HEADS and not any(
+                t.pos_ == "PROPN" and t.lower_ not in STATE_FORCE_HEADS for t in left) and not any(
+                t.lower_ in ("loyal", "allied", "aligned") for t in self.doc[head.i + 1: head.i + 3]):
+            return True                   # "army warplanes", not "army units loyal to X"
         return lemma in STATE_FORCE_HEADS and words <= {"the", "its", "their"} and bool(words)
 
     def _modifier_party(self, head: Token) -> str | None:

@@ -26,8 +26,13 @@ ANAPHOR_KINDS = {**{n: ("Settlement",) for n in SETTLEMENT_NOUNS},
 PRONOUNS = frozenset({"it"})
 #: prepositions after which a proper name is most likely a place ("fought at Xuan Loc")
 LOCATIVE_PREPS = frozenset({"at", "in", "near", "into", "outside", "around", "towards", "toward"})
-#: common nouns that head a place phrase ("the city center", "the outskirts of X")
-PLACE_HEADS = frozenset({"center", "centre", "outskirts", "oblast", "pass", "crossing"})
+#: prepositions whose object, in a relation's place slot, is a place even when the NER
+#: model calls the name a person ("retreated from Goose Green")
+SLOT_PREPS = LOCATIVE_PREPS | {"from", "through", "via", "across", "over", "to", "out"}
+#: common nouns that head a place phrase ("the city center", "the outskirts of X",
+#: "the Jufra air base" stands for Jufra)
+PLACE_HEADS = frozenset({"center", "centre", "outskirts", "oblast", "pass", "crossing",
+                         "base", "airbase", "airfield"})
 #: "the enclave of Žepa", "districts of Tripoli", "the outskirts of Kyiv" name the place after "of"
 OF_HEADS = frozenset("""center centre outskirts enclave pocket district districts part parts suburb
 suburbs neighbourhood neighbourhoods neighborhood neighborhoods streets heart""".split())
@@ -102,7 +107,11 @@ def name_tokens(head: Token, ents_by_token: dict[int, str]) -> list[Token]:
         return (t.pos_ == "PROPN" or t.i in ents_by_token) and t.is_alpha or (
             t.text == "-" and t.i in ents_by_token)
 
-    left = [t for t in head.doc[head.left_edge.i: head.i + 1] if is_name(t)]
+    start = head.left_edge.i
+    for t in head.doc[start: head.i]:
+        if t.pos_ == "VERB" and t.dep_ == "compound":
+            start = t.i + 1        # "brigades retook Abu Grein": the name starts after the verb
+    left = [t for t in head.doc[start: head.i + 1] if is_name(t)]
     if head.lower_ in ANAPHOR_NOUNS | OF_HEADS or head.lemma_.lower() in ANAPHOR_NOUNS:
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ == "of":
@@ -231,3 +240,30 @@ def collect_ents(doc: Doc) -> dict[int, str]:
             for t in ent:
                 out[t.i] = ent.label_
     return out
+
+
+#: nouns that, said of a name, make it a place: "Phu Bai remained the supply base"
+PLACE_DESCRIPTORS = ANAPHOR_NOUNS | {"base", "hub", "depot", "stronghold", "bastion", "airbase",
+                                     "airfield", "crossing", "junction"}
+
+
+def described_as_place(tok: Token) -> bool:
+    """A name said to be a town, a base or a stronghold ("X, a Taliban stronghold",
+    "X remained the supply base"): a place even if the NER model calls it a person."""
+    nouns = {c.lemma_.lower() for c in tok.children if c.dep_ == "appos"}
+    if tok.dep_ == "nsubj" and tok.head.lemma_ in ("be", "remain", "become"):
+        nouns |= {c.lemma_.lower() for c in tok.head.children if c.dep_ == "attr"}
+    return bool(nouns & PLACE_DESCRIPTORS)
+
+
+def named_by_place_noun(tok: Token) -> bool:
+    """"the town of Goose Green", "the Taliban stronghold of Musa Qala": the name after "of"
+    is the place; not "the home town of Gaddafi" (a compound makes it someone's town) nor a
+    bare "the stronghold of X" (X may be its owner)."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "of":
+        return False
+    noun = tok.head.head
+    kids = {c.dep_ for c in noun.children}
+    if noun.lemma_.lower() in ("stronghold", "bastion"):
+        return bool(kids & {"compound", "poss"})
+    return noun.lemma_.lower() in SETTLEMENT_NOUNS | REGION_NOUNS and "compound" not in kids

@@ -18,6 +18,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from . import _frames as F
+from . import _supply as SUP
 from . import syntax as S
 from .modality import is_hedged, modality
 from .places import named_members
@@ -68,29 +69,55 @@ class RelationFinder:
         self.control_preps = set(self.t["control_preps"])
         self.forms: dict[str, str] = self.t.get("verb_forms", {})   # forms the lemmatizer misses
         self.relocate = set(self.t.get("relocation_verbs", ()))      # "redeployed ... outside X"
+        self.place_verbs = frozenset(self.t.get("place_object_verbs", ()))   # "shelled X": X a place
+        #: verbs of leaving: moving "outside" a place with one of them is withdrawing from it
+        self.leave_verbs = self.relocate | {
+            v for v, frames in self.verbs.items() if any(f["relation"] == "withdrewFrom" for f in frames)}
+        self.extra_lemmas = frozenset({"come"}) | F.STRONGHOLD_NOUNS | SUP.SUPPLY_VERBS
+
+    def takes_place_object(self, tok: Token) -> bool:
+        """Whether ``tok`` is the object of a verb whose object is always a place
+        ("retook Tal Tamr", "Tal Tamr was shelled"), whatever the NER model says."""
+        verb = tok.head
+        return tok.dep_ in ("dobj", "nsubjpass") and self.forms.get(
+            verb.lower_, verb.lemma_.lower()) in self.place_verbs
 
     def in_sentence(self, sent) -> list[Candidate]:
         out: list[Candidate] = []
         for tok in sent:
-            lemma = self.forms.get(tok.lower_, tok.lemma_.lower())
-            if tok.pos_ in ("VERB", "AUX") and lemma in self.verbs:
+            lower, pos = tok.lower_, tok.pos_
+            lemma = self.forms.get(lower, tok.lemma_.lower())
+            if lemma in self.verbs and (pos in ("VERB", "AUX") or S.verbal_noun(tok)):
                 for frame in self.verbs[lemma]:
                     out.extend(self._verb(tok, frame))
-            elif tok.pos_ in ("NOUN", "PROPN") and lemma in self.nouns:
+            elif pos in ("NOUN", "PROPN") and lemma in self.nouns:
                 out.extend(self._noun(tok, self.nouns[lemma]))
-            if tok.lower_ in self.control_preps and tok.dep_ == "prep":
+            if lower in self.control_preps and tok.dep_ == "prep":
                 out.extend(self._inside(tok))
-            if tok.lower_ == "hands":
+            if lower == "hands":
                 out.extend(self._pair(tok, "controls", F.hands_owners(tok), F.hands_places(tok),
                                       False, explicit=False))
-            if tok.pos_ == "VERB" and (lemma in self.relocate or any(
-                    f["relation"] == "withdrewFrom" for f in self.verbs.get(lemma, ()))):
+            if pos == "VERB" and lemma in self.leave_verbs:
                 out.extend(self._pair(tok, "withdrewFrom", S.subjects(tok), F.outside_places(tok), True))
-            if tok.lower_ in self.held and tok.i > 1 and self.doc[tok.i - 1].text == "-":
+            if lower in self.held and tok.i > 1 and self.doc[tok.i - 1].text == "-":
                 out.extend(self._held_compound(tok))
-            if tok.lower_ in self.hub_heads and tok.pos_ == "NOUN":
+            if lower in self.hub_heads and pos == "NOUN":
                 out.extend(self._hub(tok))
+            if lemma in self.extra_lemmas:
+                out.extend(self._extra(tok, lemma, pos))
         return out
+
+    def _extra(self, tok: Token, lemma: str, pos: str) -> list[Candidate]:
+        """Patterns keyed on a few words: "came under fire from", strongholds, supply phrasings."""
+        if lemma == "come" and pos == "VERB":
+            attackers, targets = F.under_attack(tok)
+            return self._pair(tok, "attacked", attackers, targets, True, modifier_agents=True)
+        if lemma in F.STRONGHOLD_NOUNS and pos == "NOUN":
+            return self._pair(tok, "controls", F.stronghold_owners(tok, self.party),
+                              F.stronghold_places(tok, self.party), False)
+        if pos == "VERB" and lemma in SUP.SUPPLY_VERBS:
+            return SUP.supply_patterns(self, tok, lemma)
+        return []
 
     # -- verbs ---------------------------------------------------------------------
     def _verb(self, verb: Token, frame: dict) -> list[Candidate]:
@@ -107,12 +134,13 @@ class RelationFinder:
             return []                          # "opened fire on X"
         if frame.get("no_object") and S.objects(verb):
             return []                          # "moved into X" is control; "moved troops into X" is not
-        if kind == "obj" and _declared(verb):
+        if kind == "obj" and S.declared_participle(verb):
             # "Duterte declared Marawi liberated": a small clause under a verb of declaring
             places = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] or S.objects(verb.head)
             return self._pair(verb, rel, S.subjects(verb.head), places, event)
         if kind == "obj":
-            if verb.lemma_.lower() == "take" and any(c.dep_ == "dobj" and c.lemma_ == "control" for c in verb.children):
+            if rel in ("controls", "lostControlOf") and any(
+                    c.dep_ == "dobj" and c.lemma_ == "control" for c in verb.children):
                 control = next(c for c in verb.children if c.dep_ == "dobj")
                 # "had taken full control" with no "of X": the place just talked about (ellipsis)
                 places = S.prep_objects(control, ["of", "over"], False) or [control]
@@ -132,7 +160,7 @@ class RelationFinder:
             if rel == "withdrewFrom" and not places:
                 places = F.clause_places(verb, lambda t: self.place(t) is not None)
             agents = S.agents(verb) if S.is_passive(verb) else S.subjects(verb)
-            if not agents and rel == "deployedTo" and S.is_passive(verb):
+            if not agents and rel in ("deployedTo", "withdrewFrom") and S.is_passive(verb):
                 agents = S.subjects(verb)      # "US Marines were sent into the city"
             return self._pair(verb, rel, agents, places, event)
         if kind == "theme_to":                 # "X fell to Russian forces"
@@ -149,6 +177,10 @@ class RelationFinder:
                 return []
             places = S.prep_objects(verb, ["over", "above", "on", "in", "at"])
             agents = S.agents(verb) if S.is_passive(verb) else S.subjects(verb)
+            if not agents and S.is_passive(verb):
+                # "the Russian flag was raised over Grozny": the flag names its side
+                return self._pair(verb, rel, F.flag_owners(flags[0]), places, event, explicit=False,
+                                  modifier_agents=True)
             return self._pair(verb, rel, agents, places, event)
         if kind == "supply":
             return self._supply(verb, frame)
@@ -193,8 +225,17 @@ class RelationFinder:
                 agents += [p for p in c.children if p.dep_ == "pobj"]
             if c.dep_ in ("poss", "amod", "compound", "nmod"):
                 agents.append(c)
-        if not agents and noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS:
+        for p in places:             # "the seizure of Goma by M23 rebels": "by" hung on the place
+            agents += [o for c in p.children if c.dep_ == "prep" and c.lower_ == "by"
+                       and "by" in frame["agent"] for o in c.children if o.dep_ == "pobj"]
+        light = noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS
+        if light and not any(self.party(a, noun, modifier=a.dep_ != "pobj" and a.dep_ != "poss")
+                             for a in agents):
             agents = S.subjects(noun.head)    # "warplanes carried out air strikes on X"
+        if light and not places:
+            places = S.prep_objects(noun.head, frame["place"], False)   # "on X" hung on the verb
+        if not places:
+            places, agents = F.possessor_place(noun, frame, agents, lambda t: self.place(t, slot=True))
         if not places:
             places = F.located_in(noun) if rel == "attacked" else []   # "strikes ... in Khartoum"
         if rel == "controls" and noun.lemma_.lower() == "control":
@@ -292,19 +333,21 @@ class RelationFinder:
 
     # -- assembly ------------------------------------------------------------------
     def _pair(self, trigger: Token, rel: str, agents: list, places: list[Token], event: bool,
-              explicit: bool = True) -> list[Candidate]:
+              explicit: bool = True, modifier_agents: bool = False) -> list[Candidate]:
         """Candidates for every (party, place) pair; an agent ``None`` asks the document
         context for the party (an earlier fact about the same place)."""
         out = []
         parties = []
         if trigger.pos_ in ("VERB", "AUX") and not agents:
-            agents = _left_neighbour(trigger)      # "In May Islamic State launched" (misparsed)
+            # "In May Islamic State launched" (misparsed)
+            agents = S.fronted_pp_subject(trigger) or S.left_neighbour(trigger)
         for a in agents:
             if a is None:
                 parties.append((None, None))
                 continue
             # a modifier of a nominal trigger names its party: "an Ethiopian air force strike"
             modifier = a.head.i == trigger.i and a.dep_ in ("amod", "compound", "nmod") and trigger.pos_ == "NOUN"
+            modifier = modifier or (modifier_agents and a.dep_ in ("amod", "compound", "nmod", "poss"))
             key = self.party(a, trigger, modifier=modifier)
             if key is not None:
                 parties.append((key, a))
@@ -337,28 +380,6 @@ class RelationFinder:
                 c.confidence = _confidence(c, explicit)
                 out.append(c)
         return out
-
-
-def _left_neighbour(verb: Token) -> list[Token]:
-    """A noun right before a verb the parser left without a subject ("IS took over X")."""
-    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        return []
-    for t in reversed(list(verb.doc[max(verb.sent.start, verb.i - 3): verb.i])):
-        if t.pos_ in ("PROPN", "NOUN") or (t.pos_ == "AUX" and t.text.isupper()):
-            return [t]
-        if t.pos_ not in ("ADV", "AUX", "PART"):
-            break
-    return []
-
-
-DECLARE_VERBS = frozenset("declare announce proclaim pronounce report".split())
-
-
-def _declared(verb: Token) -> bool:
-    """A bare past participle in a small clause: "declared Mosul retaken"."""
-    return (verb.tag_ in ("VBN", "VBD") and verb.dep_ in ("ccomp", "xcomp", "oprd", "conj")
-            and verb.head.lemma_.lower() in DECLARE_VERBS
-            and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children))
 
 
 def _confidence(c: Candidate, explicit: bool) -> float:

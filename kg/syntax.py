@@ -21,8 +21,14 @@ def conjuncts(tok: Token) -> list[Token]:
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
-        verb.tag_ == "VBN" and verb.dep_ == "acl")
+    return any(c.dep_ == "nsubjpass" or (c.dep_ == "auxpass" and not acronym_aux(c))
+               for c in verb.children) or (verb.tag_ == "VBN" and verb.dep_ == "acl")
+
+
+def acronym_aux(tok: Token) -> bool:
+    """An acronym the tagger read as an auxiliary: "IS took over Sirte" ("IS" = Islamic State)."""
+    return tok.dep_ in ("aux", "auxpass") and len(tok.text) > 1 and tok.text.isupper() and \
+        tok.i < tok.head.i
 
 
 def subjects(verb: Token, depth: int = 0) -> list[Token]:
@@ -41,6 +47,12 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
             return conjuncts(c)
     if depth > 4:
         return []
+    acronym = [c for c in verb.children if acronym_aux(c)]
+    if acronym:
+        return acronym
+    first = coordinated_first_verb(verb)
+    if first is not None:              # "entered and secured Kandahar": "secured" misparsed as amod
+        return subjects(first, depth + 1)
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return [verb.head]
     if verb.dep_ == "relcl":
@@ -76,6 +88,10 @@ def objects(verb: Token) -> list[Token]:
         if verb.dep_ == "conj":
             return objects(verb.head)
         return []
+    if coordinated_first_verb(verb) is not None:
+        return conjuncts(verb.head)      # "entered and secured Kandahar"
+    if verb.dep_ == "compound" and verb.head.i > verb.i and verb.head.pos_ in ("PROPN", "NOUN"):
+        return conjuncts(verb.head)      # "brigades retook Abu Grein": the verb taken for a name part
     out = []
     for c in verb.children:
         if c.dep_ in ("dobj", "obj"):
@@ -91,7 +107,43 @@ def objects(verb: Token) -> list[Token]:
                 sub = [d for d in c.children if d.dep_ == "dobj"]
                 if sub and not any(d.dep_ == "nsubj" for d in c.children):
                     out.extend(conjuncts(sub[0]))
+    if not out:
+        # "entered and secured Kandahar": the object hangs on the first verb as a conjunct
+        out = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")
+               and any(getattr(coordinated_first_verb(a), "i", -1) == verb.i for a in c.children)]
+    if not out and verb.dep_ == "relcl" and _gap_relative(verb):
+        out = [_described(verb.head)]    # "Lysychansk, the last city it held"
     return out
+
+
+def coordinated_first_verb(verb: Token) -> Token | None:
+    """The first verb of "entered and secured X" when the parser made the second verb an
+    adjective of X (amod right after the conjunction, which hangs on the first verb)."""
+    if verb.dep_ != "amod" or verb.pos_ != "VERB" or verb.i == 0:
+        return None
+    cc = verb.doc[verb.i - 1]
+    if cc.dep_ == "cc" and cc.head.pos_ == "VERB" and verb.head.head.i == cc.head.i:
+        return cc.head
+    return None
+
+
+def _gap_relative(verb: Token) -> bool:
+    """A relative clause with its own subject and no relative word or object: "the city it held"."""
+    kids = list(verb.children)
+    return (any(c.dep_ == "nsubj" and c.lower_ not in REL_PRONOUNS for c in kids)
+            and not any(c.dep_ in ("dobj", "obj", "ccomp", "xcomp") for c in kids)
+            and not any(c.lower_ in REL_PRONOUNS or c.tag_ in ("WDT", "WP", "WRB")
+                        for c in verb.subtree))
+
+
+def _described(noun: Token) -> Token:
+    """The name a descriptive noun is said of: "X, the last city ..." / "X is the city ..."."""
+    if noun.dep_ == "appos":
+        return noun.head
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        subj = [c for c in noun.head.children if c.dep_ == "nsubj"]
+        return subj[0] if subj else noun
+    return noun
 
 
 def agents(verb: Token) -> list[Token]:
@@ -119,10 +171,14 @@ def prep_objects(tok: Token, preps: list[str], search_objects: bool = True) -> l
         for c in h.children:
             if c.dep_ not in ("prep", "agent", "prt", "advmod", "dative"):
                 continue
+            # "to the border and near the town of X": a coordinated preposition shares the role
+            shared = [d for d in c.children if d.dep_ == "conj" and d.pos_ == "ADP"]
             for p in preps:
                 words = p.split()
                 if c.lower_ != words[0]:
                     continue
+                for d in shared:
+                    out.extend(o for o in d.children if o.dep_ == "pobj")
                 node = c
                 for w in words[1:]:
                     nxt = [d for d in node.children if d.lower_ == w]
@@ -148,3 +204,46 @@ def clause_ancestors(tok: Token) -> Iterator[Token]:
     while t.head.i != t.i:
         t = t.head
         yield t
+
+
+def verbal_noun(tok: Token) -> bool:
+    """A verb the tagger took for a noun: "Kunduz was overrun by ..." (a passive auxiliary,
+    passive subject or agent hangs on it)."""
+    return tok.pos_ == "NOUN" and tok.tag_ == "NN" and any(
+        c.dep_ in ("auxpass", "nsubjpass", "agent") for c in tok.children)
+
+
+def fronted_pp_subject(verb: Token) -> list[Token]:
+    """A subject the parser swallowed into a fronted phrase: "In late March Houthi forces
+    launched ..." (the forces parsed as part of "In late March")."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return []
+    for c in verb.children:
+        if c.dep_ == "prep" and c.i < verb.i and c.i == verb.sent.start and c.right_edge.i < verb.i:
+            between = verb.doc[c.right_edge.i + 1: verb.i]
+            if all(t.is_punct or t.pos_ in ("ADV", "AUX", "PART") for t in between):
+                objs = [o for o in c.children if o.dep_ == "pobj"]
+                return conjuncts(objs[0]) if objs else []
+    return []
+
+
+def left_neighbour(verb: Token) -> list[Token]:
+    """A noun right before a verb the parser left without a subject ("IS took over X")."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return []
+    for t in reversed(list(verb.doc[max(verb.sent.start, verb.i - 3): verb.i])):
+        if t.pos_ in ("PROPN", "NOUN") or (t.pos_ == "AUX" and t.text.isupper()):
+            return [t]
+        if t.pos_ not in ("ADV", "AUX", "PART"):
+            break
+    return []
+
+
+DECLARE_VERBS = frozenset("declare announce proclaim pronounce report".split())
+
+
+def declared_participle(verb: Token) -> bool:
+    """A bare past participle in a small clause: "declared Mosul retaken"."""
+    return (verb.tag_ in ("VBN", "VBD") and verb.dep_ in ("ccomp", "xcomp", "oprd", "conj")
+            and verb.head.lemma_.lower() in DECLARE_VERBS
+            and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children))

@@ -1,0 +1,116 @@
+"""Supply phrasings of :class:`kg.relations.RelationFinder` beyond the "supply" verbs and
+hub nouns: forces that depend on a place for supplies, bring supplies in through it,
+use it as a logistics hub, or whose supply route runs through it.
+
+Each function takes the finder (for ``party``, ``place`` and ``_pair``) and a verb.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from . import syntax as S
+
+#: what forces are supplied with: "depend on that road for fuel", "bring in weapons through X"
+SUPPLY_NOUNS = frozenset("""supply supplies fuel ammunition ammo weapon weapons arms munitions food
+reinforcements provisions equipment materiel shells resupply logistics""".split())
+#: "X relied on Y as its logistics hub" / "depend on Y for fuel"
+RELY_VERBS = frozenset({"rely", "depend", "count", "use", "serve", "act", "function"})
+#: "brings in supplies through Y", "the hub through which it receives supplies"
+BRING_VERBS = frozenset({"bring", "receive", "get", "smuggle", "funnel", "channel"})
+#: "the main supply route for X runs through Y"
+ROUTE_VERBS = frozenset({"run", "pass", "go"})
+#: hub nouns that need no modifier to mean supply ("used X as a hub")
+_PLAIN_HUBS = frozenset({"hub", "depot", "artery"})
+#: every verb :func:`supply_patterns` looks at
+SUPPLY_VERBS = RELY_VERBS | BRING_VERBS | ROUTE_VERBS
+_THROUGH = ["through", "via"]
+
+
+def supply_patterns(finder, verb: Token, lemma: str) -> list:
+    """Every supply candidate the verb licenses (usually none)."""
+    if lemma in RELY_VERBS:
+        return _as_hub(finder, verb, lemma) or _depend_for(finder, verb, lemma)
+    if lemma in BRING_VERBS:
+        return _bring_through(finder, verb)
+    return _route_through(finder, verb)
+
+
+def _is_hub(finder, noun: Token) -> bool:
+    if noun.lemma_.lower() not in finder.hub_heads and noun.lower_ not in finder.hub_heads:
+        return False
+    mods = {c.lower_ for c in noun.children if c.dep_ in ("compound", "amod")}
+    return bool(mods & finder.hub_mods) or noun.lemma_.lower() in _PLAIN_HUBS
+
+
+def _as_hub(finder, verb: Token, lemma: str) -> list:
+    """"relied on the Qayyarah air base as their main logistics hub", "Benghazi served as the
+    supply hub for the rebel forces", "used Izium as a logistics hub"."""
+    hubs = [h for h in S.prep_objects(verb, ["as"], False) if _is_hub(finder, h)]
+    if not hubs:
+        return []
+    hub = hubs[0]
+    agents = S.prep_objects(hub, ["for"], False) + [c for c in hub.children if c.dep_ == "poss"]
+    if lemma in ("serve", "act", "function"):
+        places = S.subjects(verb)
+    else:
+        places = S.prep_objects(verb, ["on", "upon"], False) if lemma != "use" else S.objects(verb)
+        agents = S.subjects(verb) + agents
+    return finder._pair(verb, "suppliesVia", agents[:1], places, False)
+
+
+def _depend_for(finder, verb: Token, lemma: str) -> list:
+    """"Armenian forces depend on the Lachin road for fuel and ammunition"."""
+    if lemma not in ("rely", "depend", "count"):
+        return []
+    goods = S.prep_objects(verb, ["for"], False)
+    if not any(g.lemma_.lower() in SUPPLY_NOUNS or g.lower_ in SUPPLY_NOUNS for g in goods):
+        return []
+    places = S.prep_objects(verb, ["on", "upon"], False)
+    return finder._pair(verb, "suppliesVia", S.subjects(verb), places, False)
+
+
+def _bring_through(finder, verb: Token) -> list:
+    """"IS brings in fighters and supplies through Tal Abyad", "Kismayo, the port through
+    which al-Shabaab receives weapons"."""
+    goods = S.objects(verb)
+    if not any(g.lemma_.lower() in SUPPLY_NOUNS or g.lower_ in SUPPLY_NOUNS for g in goods):
+        return []
+    places: list[Token] = []
+    for p in S.prep_objects(verb, _THROUGH):
+        if p.lower_ in S.REL_PRONOUNS and verb.dep_ == "relcl":
+            places += _antecedent_place(finder, verb.head, p)    # "the hub through which ..."
+        elif p.lower_ not in S.REL_PRONOUNS:
+            places.append(p)
+    if not places and verb.dep_ == "relcl" and verb.head.dep_ == "pobj" and \
+            verb.head.head.lower_ in _THROUGH:
+        places = [verb.head]
+    return finder._pair(verb, "suppliesVia", S.subjects(verb), places, False)
+
+
+def _route_through(finder, verb: Token) -> list:
+    """"The main supply route for Russian forces in Kherson runs through Nova Kakhovka",
+    "Russian supply lines pass through Melitopol"."""
+    routes = [s for s in S.subjects(verb) if _is_hub(finder, s)]
+    if not routes:
+        return []
+    route = routes[0]
+    agents = [c for c in route.children if c.dep_ in ("compound", "amod", "poss", "nmod")
+              and finder.party(c, route, modifier=c.dep_ != "poss") is not None]
+    agents += S.prep_objects(route, ["for"], False)
+    places = S.prep_objects(verb, _THROUGH, False)
+    return finder._pair(verb, "suppliesVia", agents[:1], places, False,
+                        modifier_agents=bool(agents) and agents[0].dep_ != "pobj")
+
+
+def _antecedent_place(finder, head: Token, pronoun: Token) -> list[Token]:
+    """What "through which" refers to: the hub noun the clause hangs on ("the hub through
+    which ..."), else the nearest place named before the pronoun ("Tal Abyad, the border
+    town to the east through which ...", where the parser hangs the clause on "east")."""
+    if head.lower_ in finder.hub_heads:
+        return finder._hub_places([head])
+    if finder.place(head, probe=True) is not None:
+        return [head]
+    window = head.doc[max(pronoun.sent.start, pronoun.i - 10): pronoun.i]
+    names = [t for t in window if (hit := finder.place(t, probe=True)) is not None
+             and hit["kind"] != "Country"]
+    return names[-1:]
