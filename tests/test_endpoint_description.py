@@ -126,3 +126,15 @@ def test_access_log_has_one_line_per_request(readonly):
     assert len(first) == len(second) == 1
     assert re.search(r"GET /sparql 200 \d+\.\dms \d+B id=\w+ q=[0-9a-f]{8}$", first[0])
     assert re.search(r"GET /nope 404 \d+\.\dms \d+B id=\w+ q=-$", second[0])
+
+
+@pytest.mark.parametrize("server", ["granian", "gunicorn"])
+def test_access_log_lines_are_written_before_the_server_exits(tmp_path, server):
+    """The log is written in batches; stopping right after requests loses none."""
+    generate_sample_store(tmp_path / "store", documents=2, entities=5)
+    ids = [f"exit{time.time_ns()}n{i}" for i in range(5)]
+    with LiveServer(tmp_path / "store", server=server, log_path=tmp_path / "server.log") as srv:
+        for request_id in ids:
+            srv.request("GET", f"/sparql?query={quote('ASK {}')}", headers={"X-Request-Id": request_id})
+    text = (tmp_path / "server.log").read_text()
+    assert [request_id in text for request_id in ids] == [True] * 5

@@ -11,8 +11,10 @@ A served app writes these lines through :class:`BatchedStderrHandler` (see
 """
 from __future__ import annotations
 
+import atexit
 import hashlib
 import logging
+import multiprocessing.util
 import os
 import threading
 import time
@@ -53,12 +55,12 @@ class BatchedStderrHandler(logging.Handler):
     one call when ``interval`` seconds have passed since the last write or
     ``max_bytes`` are waiting, and a daemon thread writes what is left after
     ``interval`` seconds of quiet. Lines are never split (each batch is whole
-    lines, so processes sharing stderr interleave by line). At exit
-    ``logging.shutdown`` flushes it; a killed process loses at most ``interval``
-    seconds of lines.
+    lines, so processes sharing stderr interleave by line). A process that exits
+    writes what is left (atexit, and multiprocessing's finalizers for granian's
+    workers); one that is killed loses at most ``interval`` seconds of lines.
     """
 
-    def __init__(self, interval: float = 0.25, max_bytes: int = 64 * 1024):
+    def __init__(self, interval: float = 0.1, max_bytes: int = 64 * 1024):
         super().__init__()
         self.interval = interval
         self.max_bytes = max_bytes
@@ -74,10 +76,14 @@ class BatchedStderrHandler(logging.Handler):
             self.handleError(record)
             return
         with self.lock:
-            if self._pid != os.getpid():  # first line in this process: start the timer
+            if self._pid != os.getpid():  # first line in this process: timer and exit hooks
                 self._pid = os.getpid()
                 self._lines, self._size = [], 0
                 threading.Thread(target=self._tick, name="access-log", daemon=True).start()
+                atexit.register(self.flush)
+                # granian's workers are multiprocessing children, which end without
+                # running atexit hooks but do run these finalizers
+                multiprocessing.util.Finalize(None, self.flush, exitpriority=100)
             self._lines.append(line)
             self._size += len(line)
             if self._size >= self.max_bytes or time.monotonic() - self._written >= self.interval:
