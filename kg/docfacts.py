@@ -30,6 +30,10 @@ _DATELINE = re.compile(
     r"(?:[ \t]*\([^)]*\))?[ \t]*[–—-]")
 
 
+#: verbs of saying whose clause subject "they"/"it" refers back to the speaker
+_SAY_VERBS = frozenset("say says said report confirm announce claim acknowledge admit".split())
+
+
 class DocFacts:
     """Per-document state: who is who, which places were named, what was said."""
 
@@ -92,7 +96,7 @@ class DocFacts:
                     self._recent_group(tok) if lemma in ("fighter", "fighters") else None)
             return None
         if tok.lower_ in ("they", "it", "their", "its"):
-            return self._recent_party(tok)
+            return self._recent_party(tok) or self._speaker_party(tok, trigger)
         if tok.lower_ in ("we", "us", "our"):
             src = self.attributor.source_for(trigger)      # "We have liberated X," Y said
             return src.party if src is not None else None
@@ -102,6 +106,21 @@ class DocFacts:
                 c.lower_ == "the" for c in tok.children):
             return self.state              # "the last city the government held"
         return None
+
+    def _speaker_party(self, tok: Token, trigger: Token) -> str | None:
+        """"Ukrainian border guards say they have pulled out of X": the subject pronoun of a
+        reported clause is the speaker, whose modifier may name the party."""
+        verb = tok.head
+        if tok.dep_ != "nsubj" or verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in _SAY_VERBS:
+            return None
+        speaker = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        if speaker is None or speaker.lower_ in ("they", "it", "he", "she", "we"):
+            return None
+        key = self.parties.resolve_np(speaker)
+        if key is None:
+            key = next((k for k in (self._party_word(c) for c in speaker.children
+                                    if c.dep_ in ("amod", "compound", "poss")) if k is not None), None)
+        return key
 
     def _party_word(self, tok: Token) -> str | None:
         """The party a single word names ("Russian", "Ukraine's"), persons aside."""
@@ -199,7 +218,9 @@ class DocFacts:
             tok.head.lower_ == "of" and tok.head.head.lower_ == "out")) or (   # "out of Goose Green"
             slot and (P.described_as_place(tok) or P.named_by_place_noun(tok)
                       or self.finder.takes_place_object(tok)))
-        slot = slot and (tok in names or tok.lower_ in P.PLACE_HEADS) and M.could_be_place(names, locative)
+        # "the Marjah area": the name before a place head fills the slot even if tagged PERSON
+        slot = slot and (tok in names or tok.lower_ in P.PLACE_HEADS | {"area"}) and M.could_be_place(
+            names, locative)
         hit = self.resolver.resolve_name(name, kind_hint, ctx, ner, in_slot=slot)
         if known and known[1] == "names" and self.lexicon.parties[known[0]].kind == "state" and (
                 hit is None or not hit.get("known")):

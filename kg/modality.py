@@ -3,7 +3,7 @@
 Looks at the trigger and the verbs that govern it inside its sentence:
 "did not capture" (negated), "failed to take" (failed), "denied withdrawing"
 (denied), "plans to capture" / "a planned counteroffensive" (planned), "could
-advance", "if ... were to take" (hypothetical). Hedges ("reportedly", "early
+advance", "if ... were to take" (hypothetical), "are to be sent" (planned). Hedges ("reportedly", "early
 reports") keep a statement asserted but lower its confidence.
 """
 from __future__ import annotations
@@ -45,6 +45,9 @@ def modality(trigger: Token) -> str:
                 return "asserted" if i else "negated"   # "did not fail to" is rare; keep simple
             return "negated"
         lemma = _lemma(tok)
+        if tok.dep_ == "xcomp" and tok.head.lemma_ == "be" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in children):
+            return "planned"             # "troops are to be sent to X": an arrangement, not a fact
         if i > 0 and lemma in DENY:
             return "denied"
         if i > 0 and lemma in FAIL:

@@ -21,7 +21,7 @@ from . import _frames as F
 from . import _supply as SUP
 from . import syntax as S
 from .modality import is_hedged, modality
-from .places import named_members
+from .places import ANAPHOR_NOUNS, QUANTITY_WORDS, named_members
 
 TRIGGERS = Path(__file__).with_name("data") / "triggers.json"
 #: verbs whose object noun carries the event and whose subject is its agent ("launched an assault")
@@ -160,8 +160,9 @@ class RelationFinder:
             if rel == "withdrewFrom" and not places:
                 places = F.clause_places(verb, lambda t: self.place(t) is not None)
             agents = S.agents(verb) if S.is_passive(verb) else S.subjects(verb)
-            if not agents and rel in ("deployedTo", "withdrewFrom") and S.is_passive(verb):
-                agents = S.subjects(verb)      # "US Marines were sent into the city"
+            if rel in ("deployedTo", "withdrewFrom") and S.is_passive(verb) and not self._parties_of(agents):
+                # "US Marines were sent into the city", "... were flown by helicopter into X"
+                agents = S.subjects(verb)
             return self._pair(verb, rel, agents, places, event)
         if kind == "theme_to":                 # "X fell to Russian forces"
             places = S.subjects(verb)
@@ -176,6 +177,9 @@ class RelationFinder:
             if not flags:
                 return []
             places = S.prep_objects(verb, ["over", "above", "on", "in", "at"])
+            # "raised the flag over the district centre in Marjah": the building stands for its town
+            places = [loc for t in places for loc in
+                      ([t] if self.place(t, probe=True) else F.located_in(t) or [t])]
             agents = S.agents(verb) if S.is_passive(verb) else S.subjects(verb)
             if not agents and S.is_passive(verb):
                 # "the Russian flag was raised over Grozny": the flag names its side
@@ -315,6 +319,17 @@ class RelationFinder:
                 names.append(t)
         return names[-1:]
 
+    def _included_places(self, trigger: Token, places: list[Token]) -> list[Token]:
+        """"captured several villages, including X", "held most of the north, including the town
+        of X": the places listed after "including" (on the object or the verb), when the object
+        is itself places ("positions it held, including the market area" lists no towns)."""
+        hosts = [t for t in places if t.lemma_.lower() in ANAPHOR_NOUNS | QUANTITY_WORDS
+                 or self.place(t, probe=True) is not None]
+        if not hosts:
+            return []
+        verb = [trigger] if trigger.pos_ == "VERB" else []
+        return [x for t in hosts + verb for x in S.prep_objects(t, ["including"], False)]
+
     def _parties_of(self, toks: list[Token]) -> list[str]:
         """The parties some argument tokens denote (probing only)."""
         return [k for k in (self.party(t, t) for t in toks) if k is not None]
@@ -361,6 +376,8 @@ class RelationFinder:
                                                       F.located_in(t) or F.located_in(trigger) or [t]
                                                       if rel == "attacked" and t.pos_ == "NOUN"
                                                       else F.located_in(t) or [t])]
+        if rel == "controls":
+            places = places + self._included_places(trigger, places)
         for p in [m for t in places for m in named_members(t)]:
             resolved = self.place(p, slot=True)
             if resolved is None:

@@ -17,7 +17,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 
-@pytest.mark.parametrize("script", ["eval/dev/check_dev.py", "eval/fresh/check_fresh.py"])
+@pytest.mark.parametrize("script", ["eval/dev/check_dev.py", "eval/tune2/check_tune2.py", "eval/fresh/check_fresh.py"])
 def test_evaluation_set_is_valid(script):
     env = {**os.environ, "KG_SHARED": os.environ.get("KG_SHARED", str(ROOT / ".." / "shared"))}
     done = subprocess.run([sys.executable, str(ROOT / script)], capture_output=True, text=True, env=env)
