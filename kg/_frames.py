@@ -66,14 +66,20 @@ def clause_places(verb: Token, is_place) -> list[Token]:
     return [t for t in cands if is_place(t)]
 
 
+#: forces named by where they are posted: storming "the garrison at X" is an attack on X
+STATIONED_FORCES = frozenset({"garrison", "outpost"})
+
+
 def located_in(target: Token) -> list[Token]:
     """An attack on a thing located somewhere is an attack on that place: "air strikes on RSF
-    bases in Khartoum", "a strike on a market in the village of Togoga". Not so for armed
-    forces ("an offensive against Ukrainian forces in the Donbas" targets the forces)."""
-    if target.pos_ not in ("NOUN", "VERB") or is_force_noun(target):
+    bases in Khartoum", "a strike on a market in the village of Togoga", "stormed the
+    garrison at Fada". Not so for armed forces on the move ("an offensive against Ukrainian
+    forces in the Donbas" targets the forces)."""
+    if target.pos_ not in ("NOUN", "VERB") or (
+            is_force_noun(target) and target.lemma_.lower() not in STATIONED_FORCES):
         return []
     for child in target.children:
-        if child.dep_ == "prep" and child.lower_ in ("in", "inside"):
+        if child.dep_ == "prep" and child.lower_ in ("in", "inside", "at"):
             return S.conjuncts(next((c for c in child.children if c.dep_ == "pobj"), target))
     return []
 
