@@ -34,8 +34,12 @@ separatist separatists gunman gunmen tank tanks jet jets warplane warplanes airc
 helicopter helicopters missile missiles rocket rockets artillery sniper snipers infantry
 paramilitary paramilitaries defender defenders occupier occupiers invader invaders attacker
 attackers assailant assailants reinforcement reinforcements peacekeeper peacekeepers commander
-commanders bomber bombers warship warships gunship gunships
+commanders bomber bombers warship warships gunship gunships column columns guard guards
+militiaman militiamen trooper troopers ranger rangers
 """.split())
+
+#: "X-made drones": the demonym names where the weapon comes from, not who fires it.
+ORIGIN_PARTICIPLES = frozenset("made built designed manufactured produced supplied donated".split())
 
 #: Nouns for a group of forces that name their members in an "of" phrase.
 COLLECTIVE_NOUNS = frozenset("column convoy detachment wave group contingent squad platoon".split())
@@ -254,7 +258,7 @@ class PartyIndex:
                 tops = {child.i} | {c.i for c in child.children if c.dep_ == "pobj"}
                 for t in child.subtree:
                     hit = self.by_token.get(t.i)
-                    if hit is not None:
+                    if hit is not None and not self._made_in(t):
                         (direct if t.i in tops or hit[0].root.i in tops else nested).append(hit[1])
         found = direct + nested
         groups = [k for k in found if self.lexicon.parties[k].kind == "group"]
@@ -263,6 +267,12 @@ class PartyIndex:
         # tokens just left of the head inside the noun phrase (robust to odd parses)
         for t in self.doc[head.left_edge.i: head.i]:
             hit = self.by_token.get(t.i)
-            if hit is not None:
+            if hit is not None and not self._made_in(t):
                 return hit[1]
         return None
+
+    def _made_in(self, tok: Token) -> bool:
+        """"Turkish-made drones", "Soviet-built tanks": the maker, not the user."""
+        nxt = tok.i + 2
+        return nxt < len(self.doc) and self.doc[tok.i + 1].text == "-" and \
+            self.doc[nxt].lower_ in ORIGIN_PARTICIPLES
