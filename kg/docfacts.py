@@ -331,7 +331,8 @@ class DocFacts:
         for tok in self.doc:          # "fought at Xuan Loc": names the NER model missed
             if (tok.pos_ == "PROPN" and tok.ent_type_ in ("", "GPE", "LOC") and tok.i not in seen
                     and tok.dep_ == "pobj" and tok.head.lower_ in P.LOCATIVE_PREPS
-                    and tok.i not in self.parties.by_token):
+                    and tok.i not in self.parties.by_token
+                    and self.doc[tok.i - 1].text != "-"):      # not "Commander-in-Chief"
                 seen.add(tok.i)
                 hit = self.resolve_place(tok, slot=True)
                 if hit is not None and not self.salience.has(tok.i):

@@ -128,6 +128,10 @@ NOT_ASSERTED = [
     ("smuggled-to-a-party", "Iran smuggled weapons to Hezbollah.", ("Iran", "suppliesVia", "Lebanon")),
     ("capture-of-a-person", "Iraqi troops captured Abu Bakr Hassan.",
      ("Iraq", "controls", "Abu Bakr Hassan")),
+    ("title-is-no-place", "In a statement on Sunday, Commander-in-Chief Davit Beridze said he had"
+     " decided to withdraw Georgian units from Gori. The 4th Brigade said it had held the line"
+     " while other units pulled back.",
+     ("Georgia", "withdrewFrom", "Chief")),
     ("maker-is-not-the-attacker", "Iranian-made drones struck Kharkiv overnight.",
      ("Iran", "attacked", "Kharkiv")),
     ("home-town-of-a-person", "Islamic State seized Sirte, the home town of Muammar Gaddafi.",
