@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
-"""Validate the dev corpus: files, JSON, evidence spans, entity ids, relations, dates, links, split.
+"""Validate evaluation sets: files, JSON, evidence spans, entity ids, relations, dates,
+links (where a set has links/), splits, and ids unique across sets.
 
 Also feeds a "perfect" graph built from each gold file through the shared scorer
 (../shared/eval/score.py) to prove the scorer reads the gold and entities.
 
 Usage:
-    .venv/bin/python eval/dev/check_dev.py          # exit status 1 on any error
+    .venv/bin/python eval/check_set.py              # every set: eval/*/ with a corpus/
+    .venv/bin/python eval/check_set.py eval/fresh   # one set; exit status 1 on any error
 Environment: KG_SHARED (default: <repo>/../shared).
 """
 from __future__ import annotations
@@ -20,8 +22,9 @@ import tempfile
 from collections import Counter, defaultdict
 from pathlib import Path
 
-DEV = Path(__file__).resolve().parent
-SHARED = Path(os.environ.get("KG_SHARED", DEV.parents[1] / ".." / "shared"))
+EVAL = Path(__file__).resolve().parent
+SHARED = Path(os.environ.get("KG_SHARED", EVAL.parent / ".." / "shared"))
+SPLITS = {"tune", "heldout"}
 RELATIONS = ("controls", "withdrewFrom", "suppliesVia", "attacked", "deployedTo")
 TYPES = {"Party", "Settlement", "Region", "Country"}
 GOLD_KEYS = {"subject", "relation", "object", "required", "evidence"}
@@ -53,10 +56,10 @@ def is_iso(value: object) -> bool:
     return True
 
 
-def check_entities(errors: list[str], norm) -> dict[str, dict]:
+def check_entities(root: Path, errors: list[str], norm) -> dict[str, dict]:
     ents: dict[str, dict] = {}
     owners: dict[str, set[str]] = defaultdict(set)
-    for e in read_jsonl(DEV / "entities.jsonl", errors):
+    for e in read_jsonl(root / "entities.jsonl", errors):
         if set(e) != {"id", "type", "wikidata", "aliases"} or e["id"] in ents or e["type"] not in TYPES:
             errors.append(f"entity {e.get('id')!r}: bad keys, duplicate id or bad type")
         errors.extend(f"entity {e['id']!r}: bad QID {q}" for q in e["wikidata"] if not QID.match(q))
@@ -67,8 +70,8 @@ def check_entities(errors: list[str], norm) -> dict[str, dict]:
     return ents
 
 
-def check_gold(doc: str, text: str, ents: dict, errors: list[str]) -> list[dict]:
-    gold = read_jsonl(DEV / "gold" / f"{doc}.jsonl", errors)
+def check_gold(root: Path, doc: str, text: str, ents: dict, errors: list[str]) -> list[dict]:
+    gold = read_jsonl(root / "gold" / f"{doc}.jsonl", errors)
     seen = set()
     for g in gold:
         where = f"{doc}: {g.get('subject')} {g.get('relation')} {g.get('object')}"
@@ -93,8 +96,8 @@ def check_gold(doc: str, text: str, ents: dict, errors: list[str]) -> list[dict]
     return gold
 
 
-def check_links(doc: str, text: str, ents: dict, gold: list[dict], errors: list[str]) -> None:
-    links = read_jsonl(DEV / "links" / f"{doc}.jsonl", errors)
+def check_links(root: Path, doc: str, text: str, ents: dict, gold: list[dict], errors: list[str]) -> None:
+    links = read_jsonl(root / "links" / f"{doc}.jsonl", errors)
     counts = Counter(link["mention"] for link in links)
     errors.extend(f"{doc}: link mention {m!r} listed {n} times" for m, n in counts.items() if n > 1)
     linked = set()
@@ -121,8 +124,8 @@ def check_links(doc: str, text: str, ents: dict, gold: list[dict], errors: list[
             errors.append(f"{doc}: gold entity {ent!r} has no link line")
 
 
-def check_meta(doc: str, text: str, errors: list[str]) -> None:
-    meta = json.loads((DEV / "corpus" / f"{doc}.meta.json").read_text(encoding="utf-8"))
+def check_meta(root: Path, doc: str, text: str, errors: list[str]) -> None:
+    meta = json.loads((root / "corpus" / f"{doc}.meta.json").read_text(encoding="utf-8"))
     missing = {"id", "title", "published", "source", "style", "note"} - set(meta)
     if missing or meta["id"] != doc or not is_iso(meta["published"]):
         errors.append(f"{doc}: meta missing {sorted(missing)} or wrong id/published")
@@ -130,7 +133,7 @@ def check_meta(doc: str, text: str, errors: list[str]) -> None:
         errors.append(f"{doc}: {len(text.split())} words")
 
 
-def check_scorer(score, doc: str, gold: list[dict], ents: dict, errors: list[str]) -> None:
+def check_scorer(root: Path, score, doc: str, gold: list[dict], ents: dict, errors: list[str]) -> None:
     """A graph holding exactly the required facts, labelled by entity id, must score P=R=1."""
     ttl = ["@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"]
     iri = {e: f"<http://example.org/e/{i}>" for i, e in enumerate(sorted(ents))}
@@ -141,35 +144,57 @@ def check_scorer(score, doc: str, gold: list[dict], ents: dict, errors: list[str
     with tempfile.TemporaryDirectory() as tmp:
         graph = Path(tmp) / "perfect.ttl"
         graph.write_text("".join(ttl), encoding="utf-8")
-        by_qid, by_alias = score.load_entities(DEV / "entities.jsonl")
-        result = score.score_doc(DEV / "gold" / f"{doc}.jsonl", graph, by_qid, by_alias)
+        by_qid, by_alias = score.load_entities(root / "entities.jsonl")
+        result = score.score_doc(root / "gold" / f"{doc}.jsonl", graph, by_qid, by_alias)
     if result["fp"] or result["fn"]:
         errors.append(f"{doc}: scorer round trip gave {result}")
 
 
-def main() -> int:
-    errors: list[str] = []
-    score = load_scorer()
-    ents = check_entities(errors, score.norm)
-    docs = sorted(p.stem for p in (DEV / "corpus").glob("*.txt"))
+def check_split(root: Path, docs: list[str], errors: list[str]) -> None:
+    """Every document in exactly one split; split names from :data:`SPLITS`."""
+    split = json.loads((root / "SPLIT.json").read_text(encoding="utf-8"))
+    if not split or not set(split) <= SPLITS:
+        errors.append(f"SPLIT.json: splits must be some of {sorted(SPLITS)}, not {sorted(split)}")
+    listed = [doc for ids in split.values() for doc in ids]
+    if sorted(listed) != docs:
+        errors.append("SPLIT.json must list every document exactly once")
+
+
+def check_set(root: Path, score, errors: list[str]) -> list[str]:
+    """Check one set; returns its document ids."""
+    ents = check_entities(root, errors, score.norm)
+    docs = sorted(p.stem for p in (root / "corpus").glob("*.txt"))
+    has_links = (root / "links").is_dir()
     per_relation: Counter = Counter()
     used: set[str] = set()
     for doc in docs:
-        text = (DEV / "corpus" / f"{doc}.txt").read_text(encoding="utf-8")
-        check_meta(doc, text, errors)
-        gold = check_gold(doc, text, ents, errors)
-        check_links(doc, text, ents, gold, errors)
-        check_scorer(score, doc, gold, ents, errors)
+        text = (root / "corpus" / f"{doc}.txt").read_text(encoding="utf-8")
+        check_meta(root, doc, text, errors)
+        gold = check_gold(root, doc, text, ents, errors)
+        if has_links:
+            check_links(root, doc, text, ents, gold, errors)
+        check_scorer(root, score, doc, gold, ents, errors)
         used |= {g["subject"] for g in gold} | {g["object"] for g in gold}
         per_relation.update((g["relation"], g["required"]) for g in gold)
-    errors.extend(f"entity {e!r} is used by no gold fact" for e in sorted(set(ents) - used))
-    split = json.loads((DEV / "SPLIT.json").read_text(encoding="utf-8"))
-    tune, held = set(split["tune"]), set(split["heldout"])
-    if tune & held or tune | held != set(docs) or len(held) != 6 or len(tune) < 8:
-        errors.append("SPLIT.json must divide all documents into at least 8 tune and exactly 6 heldout ids")
-    print(f"{len(docs)} articles, {len(ents)} entities")
+    errors.extend(f"{root.name}: entity {e!r} is used by no gold fact" for e in sorted(set(ents) - used))
+    check_split(root, docs, errors)
+    print(f"{root.name}: {len(docs)} articles, {len(ents)} entities" + ("" if has_links else ", no links"))
     for rel in RELATIONS:
         print(f"  {rel:13} required={per_relation[(rel, True)]:3} optional={per_relation[(rel, False)]:3}")
+    return docs
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    roots = [Path(a) for a in args] or sorted(p.parent for p in EVAL.glob("*/corpus"))
+    errors: list[str] = []
+    score = load_scorer()
+    owner: dict[str, str] = {}
+    for root in roots:
+        for doc in check_set(root, score, errors):
+            if doc in owner:
+                errors.append(f"{doc}: in both {owner[doc]} and {root.name}")
+            owner[doc] = root.name
     for e in errors:
         print("ERROR", e)
     print("OK" if not errors else f"{len(errors)} error(s)")
