@@ -149,3 +149,24 @@ def under_attack(verb: Token) -> tuple[list[Token], list[Token]]:
     attackers = S.prep_objects(events[0], ["from", "by"], False) or S.prep_objects(verb, ["from", "by"], False)
     attackers += [c for c in events[0].children if c.dep_ in ("amod", "compound", "poss")]
     return attackers, S.subjects(verb)
+
+
+#: relations of a main-clause verb whose subject also takes the place it acts on
+_TAKER_RELATIONS = frozenset({"attacked", "controls", "deployedTo"})
+
+
+def relative_passive_agents(verb: Token, verbs: dict, forms: dict) -> list[Token]:
+    """The agent of an agentless passive in a relative clause on the object of an attack:
+    "Soviet troops stormed Seelow, which was taken on 19 April" -> "troops". Only when the
+    antecedent is the direct object of a verb that attacks, takes or enters it."""
+    if verb.dep_ != "relcl" or not any(c.dep_ == "nsubjpass" and c.lower_ in S.REL_PRONOUNS
+                                       for c in verb.children):
+        return []
+    place = verb.head
+    if place.dep_ != "dobj":
+        return []
+    gov = place.head
+    lemma = forms.get(gov.lower_, gov.lemma_.lower())
+    if not any(f["relation"] in _TAKER_RELATIONS for f in verbs.get(lemma, ())):
+        return []
+    return S.subjects(gov)

@@ -97,9 +97,11 @@ def _route_through(finder, verb: Token) -> list:
     agents = [c for c in route.children if c.dep_ in ("compound", "amod", "poss", "nmod")
               and finder.party(c, route, modifier=c.dep_ != "poss") is not None]
     agents += S.prep_objects(route, ["for"], False)
+    if verb.dep_ == "relcl" and any(c.lower_ == "whose" for c in route.children):
+        agents = [verb.head]       # "the YPG, whose supply line ran through Nubl"
     places = S.prep_objects(verb, _THROUGH, False)
     return finder._pair(verb, "suppliesVia", agents[:1], places, False,
-                        modifier_agents=bool(agents) and agents[0].dep_ != "pobj")
+                        modifier_agents=bool(agents) and agents[0].dep_ not in ("pobj", "nsubj", "dobj"))
 
 
 def _antecedent_place(finder, head: Token, pronoun: Token) -> list[Token]:

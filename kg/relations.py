@@ -149,6 +149,8 @@ class RelationFinder:
             if rel == "withdrewFrom" and not places:
                 places = F.clause_places(verb, lambda t: self.place(t) is not None)
             agents = S.agents(verb) if S.is_passive(verb) else S.subjects(verb)
+            if not agents and rel == "controls" and S.is_passive(verb):
+                agents = F.relative_passive_agents(verb, self.verbs, self.forms)
             return self._pair(verb, rel, agents, places, event)
         if kind == "prep":
             places = S.prep_objects(verb, frame["preps"])

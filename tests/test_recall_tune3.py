@@ -1,0 +1,76 @@
+"""Recall rules found on the eval/tune3 articles: an agentless passive capture in a relative
+clause on the object of an assault, "whose supply line ran through X", "ordered troops to X"
+and "crossed the river at X"; with the plans, denials and wrong-agent readings they must not give.
+
+Every case is our own sentence about a war other than the tune3 article that revealed the
+rule. All cases go through one ``extract_articles`` call; triples are
+``(party key, relation, place label)``.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kg.extract import extract_articles
+from kg.pipeline import build_nlp
+from kg.types import Article, Extraction
+
+PUB = date(2016, 3, 1)
+
+# (id, text, triple that must be asserted)
+ASSERTED = [
+    ("relative-passive-after-storming", "Indian troops stormed Jessore, which was taken within two days.",
+     ("India", "controls", "Jessore")),
+    ("relative-passive-after-assault-plural", "Iraqi troops assaulted Ramadi, which was retaken in late December.",
+     ("Iraq", "controls", "Ramadi")),
+    ("whose-supply-line-ran-through", "Hezbollah fighters, whose supply line ran through Qusayr, held the hills for weeks.",
+     ("Hezbollah", "suppliesVia", "Qusayr")),
+    ("ordered-troops-to-place", "The Pentagon ordered 3,000 more U.S. troops to Kuwait.",
+     ("United States", "deployedTo", "Kuwait")),
+    ("crossed-river-at-place", "Syrian troops crossed the Euphrates at Raqqa before dawn.",
+     ("Syria", "deployedTo", "Raqqa")),
+]
+
+# (id, text, triple that must NOT be asserted)
+NOT_ASSERTED = [
+    ("relative-passive-after-abandoning", "Syrian troops abandoned Palmyra, which was captured by nightfall.",
+     ("Syria", "controls", "Palmyra")),
+    ("relative-passive-planned", "Indian troops stormed Jessore, which was to be taken within two days.",
+     ("India", "controls", "Jessore")),
+    ("ordered-to-stay-out", "Ankara ordered Turkish troops to stay out of Manbij.",
+     ("Turkey", "deployedTo", "Manbij")),
+    ("ordered-hedged", "Washington may order more U.S. troops to Kuwait.",
+     ("United States", "deployedTo", "Kuwait")),
+    ("crossing-planned", "Syrian troops were preparing to cross the Euphrates at Raqqa.",
+     ("Syria", "deployedTo", "Raqqa")),
+]
+
+
+@pytest.fixture(scope="module")
+def extractions() -> dict[str, Extraction]:
+    cases = {case_id: text for case_id, text, _ in ASSERTED + NOT_ASSERTED}
+    assert len(cases) == len(ASSERTED) + len(NOT_ASSERTED), "duplicate case id"
+    arts = [Article(id=case_id, text=text, published=PUB) for case_id, text in cases.items()]
+    return {ex.article.id: ex for ex in extract_articles(arts, build_nlp(online=False))}
+
+
+def asserted(ex: Extraction) -> set[tuple[str, str, str]]:
+    """Asserted facts as (party, relation, place label)."""
+    return {(f.subject, f.relation, ex.entities[f.object].label) for f in ex.facts if f.is_asserted}
+
+
+def describe(ex: Extraction) -> str:
+    return "; ".join(f"{f.subject} {f.relation} {f.object} [{f.modality}]" for f in ex.facts) or "no facts"
+
+
+@pytest.mark.parametrize(("case_id", "text", "triple"), ASSERTED, ids=[c[0] for c in ASSERTED])
+def test_phrasing_gives_fact(extractions, case_id, text, triple):
+    ex = extractions[case_id]
+    assert triple in asserted(ex), f"{text!r}: want {triple}; got {describe(ex)}"
+
+
+@pytest.mark.parametrize(("case_id", "text", "triple"), NOT_ASSERTED, ids=[c[0] for c in NOT_ASSERTED])
+def test_phrasing_gives_no_fact(extractions, case_id, text, triple):
+    ex = extractions[case_id]
+    assert triple not in asserted(ex), f"{text!r}: got {describe(ex)}"
