@@ -11,11 +11,10 @@ from datetime import date
 
 import pytest
 
-from kg.extract import extract_articles
 from kg.gazetteer import Gazetteer
 from kg.parties import PartyLexicon
-from kg.pipeline import build_nlp
-from kg.types import Article, Extraction
+from kg.types import Extraction
+from phrasings import asserted, extract_cases, ids
 
 PUB = date(2010, 3, 1)
 
@@ -73,24 +72,17 @@ NO_PARTY = [
 
 
 @pytest.fixture(scope="module")
-def extractions() -> dict[str, Extraction]:
-    cases = {case_id: text for case_id, text, _ in ASSERTED + NO_PARTY}
-    assert len(cases) == len(ASSERTED) + len(NO_PARTY), "duplicate case id"
-    arts = [Article(id=case_id, text=text, published=PUB) for case_id, text in cases.items()]
-    return {ex.article.id: ex for ex in extract_articles(arts, build_nlp(online=False))}
+def extractions(nlp) -> dict[str, Extraction]:
+    return extract_cases(nlp, ASSERTED + NO_PARTY, PUB)
 
 
-def asserted(ex: Extraction) -> set[tuple[str, str, str]]:
-    return {(f.subject, f.relation, ex.entities[f.object].label) for f in ex.facts if f.is_asserted}
-
-
-@pytest.mark.parametrize(("case_id", "text", "triple"), ASSERTED, ids=[c[0] for c in ASSERTED])
+@pytest.mark.parametrize(("case_id", "text", "triple"), ASSERTED, ids=ids(ASSERTED))
 def test_new_party_gives_fact(extractions, case_id, text, triple):
     got = asserted(extractions[case_id])
     assert triple in got, f"{text!r}: want {triple}; got {sorted(got)}"
 
 
-@pytest.mark.parametrize(("case_id", "text", "party"), NO_PARTY, ids=[c[0] for c in NO_PARTY])
+@pytest.mark.parametrize(("case_id", "text", "party"), NO_PARTY, ids=ids(NO_PARTY))
 def test_no_party_where_no_actor(extractions, case_id, text, party):
     got = asserted(extractions[case_id])
     assert not any(s == party for s, _, _ in got), f"{text!r}: got {sorted(got)}"

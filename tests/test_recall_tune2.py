@@ -10,9 +10,8 @@ from datetime import date
 
 import pytest
 
-from kg.extract import extract_articles
-from kg.pipeline import build_nlp
-from kg.types import Article, Extraction
+from kg.types import Extraction
+from phrasings import asserted, describe, extract_cases, ids
 
 PUB = date(2016, 3, 1)
 
@@ -57,29 +56,17 @@ NOT_ASSERTED = [
 
 
 @pytest.fixture(scope="module")
-def extractions() -> dict[str, Extraction]:
-    cases = {case_id: text for case_id, text, _ in ASSERTED + NOT_ASSERTED}
-    assert len(cases) == len(ASSERTED) + len(NOT_ASSERTED), "duplicate case id"
-    arts = [Article(id=case_id, text=text, published=PUB) for case_id, text in cases.items()]
-    return {ex.article.id: ex for ex in extract_articles(arts, build_nlp(online=False))}
+def extractions(nlp) -> dict[str, Extraction]:
+    return extract_cases(nlp, ASSERTED + NOT_ASSERTED, PUB)
 
 
-def asserted(ex: Extraction) -> set[tuple[str, str, str]]:
-    """Asserted facts as (party, relation, place label)."""
-    return {(f.subject, f.relation, ex.entities[f.object].label) for f in ex.facts if f.is_asserted}
-
-
-def describe(ex: Extraction) -> str:
-    return "; ".join(f"{f.subject} {f.relation} {f.object} [{f.modality}]" for f in ex.facts) or "no facts"
-
-
-@pytest.mark.parametrize(("case_id", "text", "triple"), ASSERTED, ids=[c[0] for c in ASSERTED])
+@pytest.mark.parametrize(("case_id", "text", "triple"), ASSERTED, ids=ids(ASSERTED))
 def test_phrasing_gives_fact(extractions, case_id, text, triple):
     ex = extractions[case_id]
     assert triple in asserted(ex), f"{text!r}: want {triple}; got {describe(ex)}"
 
 
-@pytest.mark.parametrize(("case_id", "text", "triple"), NOT_ASSERTED, ids=[c[0] for c in NOT_ASSERTED])
+@pytest.mark.parametrize(("case_id", "text", "triple"), NOT_ASSERTED, ids=ids(NOT_ASSERTED))
 def test_phrasing_gives_no_fact(extractions, case_id, text, triple):
     ex = extractions[case_id]
     assert triple not in asserted(ex), f"{text!r}: got {describe(ex)}"
