@@ -80,7 +80,9 @@ def located_in(target: Token) -> list[Token]:
         return []
     for child in target.children:
         if child.dep_ == "prep" and child.lower_ in ("in", "inside", "at"):
-            return S.conjuncts(next((c for c in child.children if c.dep_ == "pobj"), target))
+            obj = next((c for c in child.children if c.dep_ == "pobj"), target)
+            if obj.ent_type_ not in ("DATE", "TIME"):          # not "in April"
+                return S.conjuncts(obj)
     return []
 
 

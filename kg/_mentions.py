@@ -41,6 +41,24 @@ airport base bridge dam plant mosque church cathedral hospital stadium factory b
 compound fortress tower station""".split())
 
 
+#: titles that make the name after them a person ("President Ahmad Tejan Kabbah"); not
+#: "General" or "Saint", which begin town names ("General Santos", "Saint-Louis")
+PERSON_TITLES = frozenset("""president gen. col. colonel lt. lieutenant maj. major capt. captain
+commander minister premier chancellor king queen prince sheikh mr mr. mrs mrs. ms ms. dr dr.
+sgt. sergeant admiral adm. marshal brigadier emir ayatollah imam senator sen. mullah
+spokesman spokeswoman""".split())
+
+
+def titled_person(names: list[Token]) -> bool:
+    """A name that starts with, or follows, a person's title is a person, whatever the
+    NER model says of its last word ("President Ahmad Tejan Kabbah" is no town)."""
+    first = names[0]
+    if first.lower_ in PERSON_TITLES and len(names) > 1:
+        return True
+    prev = first.doc[first.i - 1] if first.i > 0 else None
+    return prev is not None and prev.lower_ in PERSON_TITLES and prev.is_title
+
+
 def could_be_place(names: list[Token], locative: bool = False) -> bool:
     """A proper name the small NER model mislabels (foreign town names come out as ORG,
     PERSON or WORK_OF_ART) may still be a place when a relation puts it in a place slot;

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 
 from . import _emit as E
 from . import _mentions as M
+from . import _party_context as PC
 from . import places as P
 from . import syntax as S
 from .attribution import Attributor
@@ -89,6 +90,9 @@ class DocFacts:
                 src = self.attributor.source_for(trigger)  # "our forces" in a quote
                 return src.party if src is not None else None
             if M.bare(tok, self.ents):
+                role = PC.role_party(tok, self.facts_so_far, self._window_start(tok, 2))
+                if role is not None:
+                    return role                # "the attackers", "the garrison"
                 if lemma in OPPOSITION_NOUNS:
                     return self._same_head(tok, lemma) or self._recent_group(tok)
                 # "the troops", "the Izium formations": the same noun used before with a party
@@ -100,12 +104,27 @@ class DocFacts:
         if tok.lower_ in ("we", "us", "our"):
             src = self.attributor.source_for(trigger)      # "We have liberated X," Y said
             return src.party if src is not None else None
+        if tok.lower_ == "coalition" and tok.dep_ in ("nsubj", "nsubjpass", "poss", "pobj"):
+            return self._coalition()           # "the coalition bombed ..."
         if tok.lower_ in STATE_FORCE_WORDS and tok.dep_ in ("compound", "amod", "nmod"):
             return self.state              # "government hands"
         if tok.lower_ in ("government", "regime", "junta") and tok.dep_ == "nsubj" and any(
                 c.lower_ == "the" for c in tok.children):
             return self.state              # "the last city the government held"
         return None
+
+    def _coalition(self) -> str | None:
+        named = [hit[1] for hit in self.parties.by_token.values()]
+        return PC.coalition_in_context(named, self.lexicon)
+
+    def _window_start(self, tok: Token, sentences: int) -> int:
+        """The first token of the sentence ``sentences`` before the one of ``tok``."""
+        start = self.sent_bounds[tok.i][0]
+        for _ in range(sentences):
+            if start == 0:
+                break
+            start = self.sent_bounds[start - 1][0]
+        return start
 
     def _speaker_party(self, tok: Token, trigger: Token) -> str | None:
         """"Ukrainian border guards say they have pulled out of X": the subject pronoun of a
@@ -152,6 +171,10 @@ class DocFacts:
                     self.doc[i].tag_ == "NN" and self.lexicon.parties[key].kind == "state")):
                 continue          # "they" are not "Syria" or "the army" (those are "it")
             if start <= i < tok.i:
+                if plural:
+                    unnamed = PC.unnamed_subject(self.doc, max(i + 1, own), tok.i)
+                    if unnamed is not None:      # "Syrian rebels said their assault ...": theirs
+                        return self.resolve_party(unnamed, unnamed)
                 return key
         return None
 
@@ -199,6 +222,8 @@ class DocFacts:
                 ref = self.salience.antecedent(tok, P.ANAPHOR_KINDS[noun.lower_], sent_i)
                 return M.anaphoric(ref)
             return None
+        if M.titled_person(names):
+            return None               # "President Kabbah", "Gen. Haftar"
         name = M.name_text(names)
         known = self.lexicon.lookup(name)
         if known and (known[1] == "demonyms" or (known[1] != "metonyms" and
@@ -339,6 +364,8 @@ class DocFacts:
                     self._remember(tok, hit, tok.text)
 
     def _remember(self, head: Token, hit: dict, surface: str) -> None:
+        if P.seat_of_source(head):
+            return            # "the ministry in Baku said": not what "the town" points back to
         self.salience.add(P.PlaceRef(
             key=hit["key"], label=hit["label"], kind=hit["kind"], token=head.i,
             sent=self.sent_index.get(self.sent_bounds[head.i][0], 0), subject=P.is_subject(head),
@@ -346,6 +373,9 @@ class DocFacts:
             lon=hit.get("lon"), surface=surface, depth=len(list(S.clause_ancestors(head)))), head)
 
     def _accept(self, cand: Candidate, ex: Extraction) -> None:
+        if cand.relation in PC.ATTACK_RELATIONS and cand.place_anaphoric and PC.own_seat(
+                self.lexicon, cand.party, cand.place):
+            return            # "it" taken back to the party's own capital ("the ministry in Moscow")
         if cand.relation == "controls" and cand.trigger.lemma_.lower() == "enter" and \
                 cand.place["kind"] in ("Region", "Country"):
             cand.relation = "deployedTo"          # entering a country is not holding it

@@ -267,3 +267,20 @@ def named_by_place_noun(tok: Token) -> bool:
     if noun.lemma_.lower() in ("stronghold", "bastion"):
         return bool(kids & {"compound", "poss"})
     return noun.lemma_.lower() in SETTLEMENT_NOUNS | REGION_NOUNS and "compound" not in kids
+
+
+#: bodies that speak for a side: "the ministry in Baku" names where they sit, not a scene
+SOURCE_BODIES = frozenset("""ministry officials official spokesman spokeswoman headquarters
+command government embassy office presidency staff authorities""".split())
+
+
+def seat_of_source(tok: Token) -> bool:
+    """"The Ministry of Defence in Baku said ...": the city is where a source sits; it is
+    no antecedent for "the town" or "it" later on."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ not in ("in", "from"):
+        return False
+    body = prep.head
+    while body.dep_ == "pobj" and body.head.lower_ == "of":     # "the Ministry of Defence in X"
+        body = body.head.head
+    return body.lemma_.lower() in SOURCE_BODIES or body.lower_ in SOURCE_BODIES

@@ -239,7 +239,10 @@ class RelationFinder:
                              for a in agents):
             agents = S.subjects(noun.head)    # "warplanes carried out air strikes on X"
         if light and not places:
-            places = S.prep_objects(noun.head, frame["place"], False)   # "on X" hung on the verb
+            # "on X" hung on the verb; for attacks also "in X" ("carried out strikes in Basra")
+            places = [p for p in S.prep_objects(noun.head, frame["place"], False)
+                      if p.ent_type_ not in ("DATE", "TIME")] or (     # not "on Friday"
+                F.located_in(noun.head) if rel == "attacked" else [])
         if not places:
             places, agents = F.possessor_place(noun, frame, agents, lambda t: self.place(t, slot=True))
         if not places:

@@ -1,0 +1,67 @@
+"""Parties the text names only by their role or by their alliance, and pairs that cannot hold.
+
+- "the attackers", "the defenders", "the garrison": the party of the latest fact that
+  gave it that role ("X shelled the town ... the attackers stormed it"); none when the
+  text named no such party.
+- "the coalition" as an actor: the coalition the article names elsewhere.
+- a party does not attack its own seat ("the ministry in Moscow" is not a Russian target).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .parties import is_force_noun
+
+#: nouns for the side that attacks a place, and the relations that give a party that role
+ATTACKER_NOUNS = frozenset("attacker attackers assailant assailants besieger besiegers".split())
+ATTACK_RELATIONS = frozenset({"attacked", "besieged", "encircled"})
+#: nouns for the side that holds a place, and the relations that give a party that role
+DEFENDER_NOUNS = frozenset("defender defenders garrison garrisons".split())
+
+def role_party(tok: Token, facts: list, earliest: int) -> str | None:
+    """The party a bare role noun ("the attackers", "the garrison") stands for: the party of
+    the latest asserted fact from token ``earliest`` on that gave a party that role. A
+    garrison or the defenders hold a place (a standing "held", not a capture)."""
+    word = tok.lower_
+    if word in ATTACKER_NOUNS:
+        wanted = lambda c: c.relation in ATTACK_RELATIONS            # noqa: E731
+    elif word in DEFENDER_NOUNS:
+        wanted = lambda c: c.relation == "controls" and not c.event   # noqa: E731
+    else:
+        return None
+    for c in reversed(facts):
+        if c.trigger.i >= tok.i or c.trigger.i < earliest:
+            continue
+        if c.modality == "asserted" and not c.party_inferred and wanted(c):
+            return c.party
+    return None
+
+
+def coalition_in_context(named: list[str], lexicon) -> str | None:
+    """The coalition a bare "the coalition" refers to: the first one the article names."""
+    for key in named:
+        party = lexicon.parties.get(key)
+        if party is not None and party.kind == "group" and "coalition" in key.lower():
+            return key
+    return None
+
+
+def own_seat(lexicon, party: str, place: dict) -> bool:
+    """Whether ``place`` is the party itself or its seat ("Moscow" for Russia)."""
+    if place.get("key") == party:
+        return True
+    for name in (place.get("label"), *sorted(place.get("aliases") or ())):
+        hit = lexicon.lookup(name) if name else None
+        if hit is not None and hit[0] == party and hit[1] in ("names", "metonyms"):
+            return True
+    return False
+
+
+def unnamed_subject(doc, start: int, end: int) -> Token | None:
+    """The last plural force noun in ``doc[start:end]`` that is a clause subject ("Syrian
+    rebels said their ..."): a nearer antecedent for "they"/"their" than any party named
+    before it, even when it names no party of its own."""
+    for t in reversed(doc[start:end]):
+        if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "NNS" and is_force_noun(t):
+            return t
+    return None

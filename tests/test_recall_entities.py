@@ -1,0 +1,98 @@
+"""Recall and precision at the level of entities: who a role noun, a pronoun or a bare
+"coalition" stands for, parties missing from the lexicon, and names that are no places.
+
+Every case is our own sentence about an event other than the ones in the tune splits.
+All cases go through one ``extract_articles`` call; triples are ``(party key, relation,
+place label)``.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.tokens import Doc, Span
+
+from kg._mentions import titled_person
+from kg.types import Extraction
+from phrasings import asserted, describe, extract_cases, ids
+
+PUB = date(2016, 3, 1)
+
+# (id, text, triple that must be asserted)
+ASSERTED = [
+    # parties missing from the lexicon
+    ("luhansk-republic", "Fighters of the Luhansk People's Republic captured Stakhanov after a week of shelling.",
+     ("Luhansk People's Republic", "controls", "Stakhanov")),
+    ("donetsk-republic-leader", "Denis Pushilin said his fighters had seized Marinka.",
+     ("Donetsk People's Republic", "controls", "Marinka")),
+    ("separatists-after-republic-named",
+     "A spokesman for the Donetsk People's Republic spoke in the morning. The separatists launched"
+     " their assault on the town of Vuhledar at dawn.",
+     ("Donetsk People's Republic", "attacked", "Vuhledar")),
+    ("abu-sayyaf-own-group", "Abu Sayyaf gunmen attacked Jolo in the morning.",
+     ("Abu Sayyaf", "attacked", "Jolo")),
+    # coalitions named only as "coalition"
+    ("coalition-named-earlier",
+     "The US-led coalition has bombed Islamic State positions since 2014. The coalition struck Raqqa on Monday.",
+     ("US-led coalition", "attacked", "Raqqa")),
+    # role nouns point back to the party that had the role
+    ("attackers-are-the-besiegers",
+     "Ethiopian troops besieged Mekelle for weeks. The attackers shelled Mekelle in April.",
+     ("Ethiopia", "attacked", "Mekelle")),
+    ("defenders-are-the-holders",
+     "Armenian troops held Shusha for years. Azerbaijani troops surrounded the town."
+     " The defenders pulled out of Shusha two days later.",
+     ("Armenia", "withdrewFrom", "Shusha")),
+    # the seat of a source is no antecedent for "the town"
+    ("ministry-city-not-antecedent",
+     "The Ministry of Defence in Baku said on Friday that its units had reached the outskirts of Shusha."
+     " Azerbaijani forces began a large-scale offensive against the town in October.",
+     ("Azerbaijan", "attacked", "Shusha")),
+]
+
+# (id, text, triple that must not be asserted)
+NOT_ASSERTED = [
+    ("their-is-the-unnamed-subject",
+     "Russian jets bombed Aleppo on Sunday. Syrian rebels said their assault on Hama had begun.",
+     ("Russia", "attacked", "Hama")),
+    ("garrison-without-named-holder",
+     "Turkish troops surrounded Afrin. The garrison withdrew from the town two days later.",
+     ("Turkey", "withdrewFrom", "Afrin")),
+    ("ministry-city-not-target",
+     "The Ministry of Defence in Baku said on Friday that its units had reached the outskirts of Shusha."
+     " Azerbaijani forces began a large-scale offensive against the town in October.",
+     ("Azerbaijan", "attacked", "Baku")),
+    ("numbered-division-names-no-army",
+     "Reinforcements from the 1st Division have been sent to Kandahar from Helmand.",
+     ("South Vietnam", "deployedTo", "Kandahar")),
+]
+
+
+@pytest.fixture(scope="module")
+def extractions(nlp) -> dict[str, Extraction]:
+    return extract_cases(nlp, ASSERTED + NOT_ASSERTED, PUB)
+
+
+@pytest.mark.parametrize(("case_id", "text", "triple"), ASSERTED, ids=ids(ASSERTED))
+def test_entity_gives_fact(extractions, case_id, text, triple):
+    ex = extractions[case_id]
+    assert triple in asserted(ex), f"{text!r}: want {triple}; got {describe(ex)}"
+
+
+@pytest.mark.parametrize(("case_id", "text", "triple"), NOT_ASSERTED, ids=ids(NOT_ASSERTED))
+def test_entity_gives_no_fact(extractions, case_id, text, triple):
+    ex = extractions[case_id]
+    assert triple not in asserted(ex), f"{text!r}: got {describe(ex)}"
+
+
+@pytest.mark.parametrize(("words", "ents", "person"), [
+    (["against", "President", "Ahmad", "Kabbah"], [("GPE", 3, 4)], True),
+    (["near", "Gen.", "Haftar"], [("GPE", 2, 3)], True),
+    (["into", "General", "Santos"], [("GPE", 1, 3)], False),
+    (["into", "Kabbah"], [("GPE", 1, 2)], False),
+])
+def test_name_after_a_title_is_a_person(nlp, words, ents, person):
+    doc = Doc(nlp.vocab, words=words)
+    doc.ents = [Span(doc, s, e, label=label) for label, s, e in ents]
+    names = [t for t in doc if t.i >= 1 and t.text[0].isupper()]
+    assert titled_person(names) is person
