@@ -3,6 +3,8 @@
 - "the attackers", "the defenders", "the garrison": the party of the latest fact that
   gave it that role ("X shelled the town ... the attackers stormed it"); none when the
   text named no such party.
+- a capture in the passive with no agent ("Waterloo was overrun"): the party of the
+  latest attack or capture just before, unless that party held the place.
 - "the coalition" as an actor: the coalition the article names elsewhere.
 - a party does not attack its own seat ("the ministry in Moscow" is not a Russian target).
 """
@@ -33,6 +35,20 @@ def role_party(tok: Token, facts: list, earliest: int) -> str | None:
         if c.trigger.i >= tok.i or c.trigger.i < earliest:
             continue
         if c.modality == "asserted" and not c.party_inferred and wanted(c):
+            return c.party
+    return None
+
+
+def party_on_the_offensive(trigger: Token, facts: list, earliest: int, holder: str | None) -> str | None:
+    """Who took a place that a passive with no agent says was taken ("Waterloo was overrun
+    shortly before Christmas"): the party of the latest asserted attack or capture from
+    token ``earliest`` on, unless it is the place's last holder (a holder does not take
+    its own town). None when the text just before names no offensive."""
+    for c in reversed(facts):
+        if c.trigger.i >= trigger.i or c.trigger.i < earliest:
+            continue
+        offensive = c.relation in ATTACK_RELATIONS or (c.relation == "controls" and c.event)
+        if c.modality == "asserted" and not c.party_inferred and offensive and c.party != holder:
             return c.party
     return None
 

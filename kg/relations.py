@@ -150,7 +150,8 @@ class RelationFinder:
                 places = F.clause_places(verb, lambda t: self.place(t) is not None)
             agents = S.agents(verb) if S.is_passive(verb) else S.subjects(verb)
             if not agents and rel == "controls" and S.is_passive(verb):
-                agents = F.relative_passive_agents(verb, self.verbs, self.forms)
+                # "..., which was taken on D"; else "X was overrun": the side on the offensive
+                agents = F.relative_passive_agents(verb, self.verbs, self.forms) or ([None] if event else [])
             return self._pair(verb, rel, agents, places, event)
         if kind == "prep":
             places = S.prep_objects(verb, frame["preps"])

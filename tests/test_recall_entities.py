@@ -20,6 +20,8 @@ PUB = date(2016, 3, 1)
 
 # (id, text, triple that must be asserted)
 ASSERTED = [
+    ("agentless-passive-capture", "Ethiopian troops shelled Humera for three days. Shire was"
+     " captured on Friday.", ("Ethiopia", "controls", "Shire")),
     # parties missing from the lexicon
     ("luhansk-republic", "Fighters of the Luhansk People's Republic captured Stakhanov after a week of shelling.",
      ("Luhansk People's Republic", "controls", "Stakhanov")),
@@ -52,6 +54,9 @@ ASSERTED = [
 
 # (id, text, triple that must not be asserted)
 NOT_ASSERTED = [
+    ("agentless-passive-far-from-the-offensive", "Turkish jets bombed Afrin in January. The refugees"
+     " moved east. Aid agencies asked for access. Tal Rifaat was captured in March.",
+     ("Turkey", "controls", "Tal Rifaat")),
     ("their-is-the-unnamed-subject",
      "Russian jets bombed Aleppo on Sunday. Syrian rebels said their assault on Hama had begun.",
      ("Russia", "attacked", "Hama")),
