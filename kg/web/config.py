@@ -18,7 +18,8 @@ KG_WRITE_TOKEN             bearer token for writes; writes need it AND
 KG_CORS_ORIGINS            origins allowed to call from browsers (none)
 KG_SERVICE_ALLOWLIST       hosts (``host`` or ``host:port``) SERVICE/LOAD may reach
 KG_QUERY_WORKERS           query children per server process (2; 1 in write mode)
-KG_DEBUG_HEADERS           add ``X-Query-Worker: <pid>`` to responses (False);
+KG_DEBUG_HEADERS           add ``X-Query-Worker: <pid>`` to responses of queries a
+                           child ran (False; in-process queries have none);
                            turns the result cache off, so that every query
                            response names the child that really ran it
 KG_VOID_CACHE_S            how long VoID statistics are reused, seconds (300)
