@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from . import syntax as S
+from ._mentions import STRUCTURE_HEADS
 from .parties import is_force_noun
 
 #: nouns that say a party holds a place: "the Taliban stronghold of Musa Qala"
@@ -75,15 +76,59 @@ def located_in(target: Token) -> list[Token]:
     bases in Khartoum", "a strike on a market in the village of Togoga", "stormed the
     garrison at Fada". Not so for armed forces on the move ("an offensive against Ukrainian
     forces in the Donbas" targets the forces)."""
-    if target.pos_ not in ("NOUN", "VERB") or (
+    if target.pos_ == "AUX" and target.text.isupper():     # "strikes on IS positions in X": "IS" read as "is"
+        target = next((c for c in target.children if c.dep_ in ("attr", "dobj")), target)
+    if target.pos_ == "PROPN" and target.lower_ in STRUCTURE_HEADS:
+        pass              # "fired rockets at the International Zone in Baghdad"
+    elif target.pos_ not in ("NOUN", "VERB") or (
             is_force_noun(target) and target.lemma_.lower() not in STATIONED_FORCES):
         return []
     for child in target.children:
-        if child.dep_ == "prep" and child.lower_ in ("in", "inside", "at"):
-            obj = next((c for c in child.children if c.dep_ == "pobj"), target)
-            if obj.ent_type_ not in ("DATE", "TIME"):          # not "in April"
+        if child.dep_ == "prep" and child.lower_ in ("in", "inside", "at", "around"):
+            # "positions in and around Kidal": the place hangs on the coordinated "around"
+            preps = [child, *(c for c in child.children if c.dep_ == "conj" and c.pos_ == "ADP")]
+            obj = next((c for p in preps for c in p.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):          # not "in April"
                 return S.conjuncts(obj)
     return []
+
+
+#: ways that stand for the places they run through: "the highway through X is the supply route"
+_ROAD_NOUNS = frozenset("road highway route railway rail bridge crossing pass".split())
+
+
+def road_places(tok: Token) -> list[Token]:
+    """The places a road runs through ("the highway through Nasiriyah"); else ``tok`` itself."""
+    if tok.lemma_.lower() not in _ROAD_NOUNS:
+        return [tok]
+    places = [o for c in tok.children if c.dep_ == "prep" and c.lower_ in ("through", "via", "across")
+              for p in c.children if p.dep_ == "pobj" for o in S.conjuncts(p)]
+    return places or [tok]
+
+
+def modifiers_and_of_objects(head: Token) -> list[Token]:
+    """The children of a force noun and the objects of its "of" ("fighters of A and B")."""
+    return [*head.children, *(p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                              for p in c.children if p.dep_ == "pobj")]
+
+
+def for_phrase_parties(prep: Token) -> list[Token]:
+    """Who a "for" phrase names: "the supply route for Russian forces", or the subject of
+    a clause in it ("for U.S. units advancing up the valley")."""
+    return [p for p in prep.children if p.dep_ == "pobj"] or [
+        x for p in prep.children if p.dep_ == "pcomp" for x in p.children if x.dep_ == "nsubj"]
+
+
+def stray_of_objects(control: Token) -> list[Token]:
+    """"the army is 'in full control' of X": the quote made the parser hang "of X" on the
+    verb; the "of" right after "in ... control" (past a closing quote) is still control's."""
+    verb = control.head.head
+    nxt = control.doc[control.i + 1] if control.i + 1 < len(control.doc) else None
+    if nxt is not None and nxt.is_quote and nxt.i + 1 < len(control.doc):
+        nxt = control.doc[nxt.i + 1]
+    if nxt is None or nxt.lower_ != "of" or nxt.head.i != verb.i:
+        return []
+    return [o for c in [nxt] for o in c.children if o.dep_ == "pobj"]
 
 
 def name_after_prep(noun: Token, preps: list[str], is_place) -> list[Token]:

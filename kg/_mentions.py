@@ -55,8 +55,27 @@ def titled_person(names: list[Token]) -> bool:
     first = names[0]
     if first.lower_ in PERSON_TITLES and len(names) > 1:
         return True
-    prev = first.doc[first.i - 1] if first.i > 0 else None
-    return prev is not None and prev.lower_ in PERSON_TITLES and prev.is_title
+    doc, i = first.doc, first.i - 1
+    while i >= 0 and first.i - i <= 3 and doc[i].pos_ == "PROPN" and doc[i].is_title and \
+            doc[i].lower_ not in PERSON_TITLES:
+        i -= 1           # "President Ahmad | Tejan Kabbah": the parser split the name
+    return i >= 0 and doc[i].lower_ in PERSON_TITLES and doc[i].is_title
+
+
+#: last words of names of fortification lines, city precincts and buildings, which are no towns
+STRUCTURE_HEADS = frozenset("""line zone plant hospital mosque factory stadium palace church cathedral
+university ministry prison market hotel embassy school""".split())
+_COMPASS = frozenset("north south east west northeast northwest southeast southwest".split())
+
+
+def not_a_town(names: list[Token]) -> bool:
+    """"the Bar Lev Line", "the International Zone", "the Zaporizhzhia Nuclear Power Plant"
+    (places inside or near a town, which an "in X" after them names) and a bare "the South"
+    are no named settlements or regions."""
+    last = names[-1]
+    if len(names) > 1 and last.lower_ in STRUCTURE_HEADS and last.is_title:
+        return True
+    return len(names) == 1 and last.lower_ in _COMPASS and last.i > 0 and last.doc[last.i - 1].lower_ == "the"
 
 
 def could_be_place(names: list[Token], locative: bool = False) -> bool:
@@ -79,6 +98,9 @@ def bare(tok: Token, places: dict[int, str]) -> bool:
             return False          # "Kuwaiti troops" name their side, even if we don't know it
         if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i not in places:
             return False
+        if (c.dep_ == "amod" and any(g.dep_ == "prep" and g.i > c.i for g in c.children)) or (
+                c.dep_ == "acl" and any(g.dep_ == "agent" for g in c.children)):
+            return False          # "forces loyal to Hadi", "troops commanded by X": a side we cannot name
     return True
 
 

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 from . import _emit as E
 from . import _mentions as M
 from . import _party_context as PC
+from . import _precision as PR
 from . import places as P
 from . import syntax as S
 from .attribution import Attributor
@@ -88,7 +89,9 @@ class DocFacts:
                 return self.state          # "government troops" in an article about Syria
             poss = [c for c in tok.children if c.dep_ == "poss"]
             if poss and poss[0].lower_ in ("its", "their", "his", "her"):
-                return self._recent_party(tok)
+                known, key = PR.governed_party(poss[0], lambda g: self.resolve_party(g, trigger),
+                                               self._recent_party)     # "X said its troops ..."
+                return key if known else self._recent_party(tok)
             if poss and poss[0].lower_ == "our":
                 src = self.attributor.source_for(trigger)  # "our forces" in a quote
                 return src.party if src is not None else None
@@ -103,12 +106,15 @@ class DocFacts:
                     self._recent_group(tok) if lemma in ("fighter", "fighters") else None)
             return None
         if tok.lower_ in ("they", "it", "their", "its"):
-            return self._recent_party(tok) or self._speaker_party(tok, trigger)
+            known, key = PR.governed_party(tok, lambda g: self.resolve_party(g, trigger), self._recent_party)
+            return key if known else self._recent_party(tok) or self._speaker_party(tok, trigger)
         if tok.lower_ in ("we", "us", "our"):
             src = self.attributor.source_for(trigger)      # "We have liberated X," Y said
             return src.party if src is not None else None
         if tok.lower_ == "coalition" and tok.dep_ in ("nsubj", "nsubjpass", "poss", "pobj"):
             return self._coalition()           # "the coalition bombed ..."
+        if tok.lower_ in PR.NAME_HEADS:        # "the alliance" after "the Northern Alliance"
+            return PR.party_by_name_head(tok, self.force_mentions, self.lexicon)
         if tok.lower_ in STATE_FORCE_WORDS and tok.dep_ in ("compound", "amod", "nmod"):
             return self.state              # "government hands"
         if tok.lower_ in ("government", "regime", "junta") and tok.dep_ == "nsubj" and any(
@@ -147,12 +153,16 @@ class DocFacts:
     def _party_word(self, tok: Token) -> str | None:
         """The party a single word names ("Russian", "Ukraine's"), persons aside."""
         hit = self.parties.party_of_token(tok)
+        if hit is None and tok.dep_ in ("amod", "compound") and tok.lemma_.lower() in OPPOSITION_NOUNS:
+            return self._recent_group(tok)     # "rebel spokesman X": of the rebels just named
         return hit[0] if hit is not None and hit[1] != "persons" else None
 
     def _recent_group(self, tok: Token) -> str | None:
         """"the insurgents" in a story about the Taliban: the latest non-state group named."""
+        rebels = tok.lemma_.lower() in OPPOSITION_NOUNS      # "the rebels" are never Wagner
         for i, _, key in reversed(self.force_mentions):
-            if i < tok.i and self.lexicon.parties[key].kind == "group":
+            party = self.lexicon.parties[key]
+            if i < tok.i and party.kind == "group" and (party.rebel or not rebels):
                 return key
         return None
 
@@ -225,8 +235,8 @@ class DocFacts:
                 ref = self.salience.antecedent(tok, P.ANAPHOR_KINDS[noun.lower_], sent_i)
                 return M.anaphoric(ref)
             return None
-        if M.titled_person(names):
-            return None               # "President Kabbah", "Gen. Haftar"
+        if M.titled_person(names) or M.not_a_town(names):
+            return None               # "President Kabbah", "Gen. Haftar", "the Bar Lev Line"
         name = M.name_text(names)
         known = self.lexicon.lookup(name)
         if known and (known[1] == "demonyms" or (known[1] != "metonyms" and
@@ -254,8 +264,8 @@ class DocFacts:
                 hit is None or not hit.get("known")):
             hit = {"key": known[0], "label": known[0], "kind": "Country", "qid": None,
                    "parent": None, "lat": None, "lon": None, "known": True}   # "South Vietnam"
-        if hit is not None and hit["kind"] == "Country" and tok.lower_ in P.SETTLEMENT_NOUNS:
-            # "the capital of South Vietnam" is a city in the country, not the country
+        if hit is not None and PR.container_named(tok, names, hit, P.SETTLEMENT_NOUNS):
+            # "the capital of South Vietnam", "the Chechen capital": a city in the named area
             ref = self.salience.antecedent(tok, ("Settlement",), sent_i)
             return M.anaphoric(ref)
         if hit is not None:
@@ -376,6 +386,8 @@ class DocFacts:
             lon=hit.get("lon"), surface=surface, depth=len(list(S.clause_ancestors(head)))), head)
 
     def _accept(self, cand: Candidate, ex: Extraction) -> None:
+        if PR.spurious(cand):
+            return            # "the siege left the city in ruins"
         if cand.relation in PC.ATTACK_RELATIONS and cand.place_anaphoric and PC.own_seat(
                 self.lexicon, cand.party, cand.place):
             return            # "it" taken back to the party's own capital ("the ministry in Moscow")

@@ -14,6 +14,8 @@ PLAN = frozenset("""plan intend aim seek hope want try attempt prepare threaten 
 aspire expect propose order urge call plot""".split())
 PLAN_NOUNS = frozenset("plan plans intention bid attempt attempts threat prospect goal aim".split())
 PLAN_ADJ = frozenset("planned possible potential expected imminent anticipated looming".split())
+#: verbs whose object is made to do the deed: "forced the garrison to withdraw" happened
+MAKE_DO = frozenset("force compel oblige help allow enable drive push get cause lead leave".split())
 FAIL = frozenset("fail struggle".split())
 DENY = frozenset("deny dismiss reject refute".split())
 MODAL_HYPO = frozenset("could might may would should".split())
@@ -48,6 +50,12 @@ def modality(trigger: Token) -> str:
         if tok.dep_ == "xcomp" and tok.head.lemma_ == "be" and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in children):
             return "planned"             # "troops are to be sent to X": an arrangement, not a fact
+        if tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children) \
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in children):
+            return "planned"             # "launched an offensive to free the city": a purpose
+        if tok.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children) and any(
+                c.dep_ == "dobj" for c in tok.head.children) and _lemma(tok.head) not in MAKE_DO:
+            return "planned"             # "continued the operation to free the city"
         if i > 0 and lemma in DENY:
             return "denied"
         if i > 0 and lemma in FAIL:

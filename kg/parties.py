@@ -65,6 +65,7 @@ class Party:
     kind: str                      # "state" or "group"
     phrases: dict[str, str] = field(default_factory=dict)  # lower-cased phrase -> word kind
     names: list[str] = field(default_factory=list)         # proper names as written
+    rebel: bool = True             # False: contractors, peacekeepers, alliances ("the rebels" is never them)
 
 
 def _norm(text: str) -> str:
@@ -79,6 +80,7 @@ class PartyLexicon:
         self.parties = {p.key: p for p in parties}
         self.phrase_to_party: dict[str, tuple[str, str]] = {}
         self.exact_case: dict[str, set[str]] = {}       # acronyms: lower form -> as written
+        self.surface: dict[str, str] = {}                # lower form -> as written, for the tokenizer
         for p in parties:
             for phrase, kind in p.phrases.items():
                 self.phrase_to_party.setdefault(phrase, (p.key, kind))
@@ -93,20 +95,24 @@ class PartyLexicon:
         if user and Path(user).exists():
             paths.append(Path(user))
         exact: dict[str, set[str]] = {}
+        surface: dict[str, str] = {}
         parties: dict[str, Party] = {}
         for row in [*_rows(paths), *_gazetteer_states(states_from)]:
             if row["key"] in parties and row.get("_derived"):
                 continue                  # the hand-written entry wins over the gazetteer
             party = parties.setdefault(row["key"], Party(row["key"], row.get("kind", "state")))
+            party.rebel = party.rebel and row.get("rebel", True)
             party.phrases.setdefault(_norm(row["key"]), "names")
             party.names.extend(n for n in row.get("names", []) if n not in party.names)
             for kind in _WORD_KINDS:
                 for phrase in row.get(kind, []):
                     party.phrases.setdefault(_norm(phrase), kind)
+                    surface.setdefault(_norm(phrase), re.sub(r"\s+", " ", phrase.replace("’", "'")).strip())
                     if not any(c.islower() for c in phrase):
                         exact.setdefault(_norm(phrase), set()).add(phrase)
         lexicon = cls(list(parties.values()))
         lexicon.exact_case = exact
+        lexicon.surface = surface
         return lexicon
 
     def names_of(self, key: str) -> list[str]:
@@ -127,7 +133,9 @@ class PartyLexicon:
         """A case-insensitive PhraseMatcher over every party phrase, tokenised by ``nlp``."""
         matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         phrases = list(self.phrase_to_party)
-        for phrase, pattern in zip(phrases, nlp.tokenizer.pipe(phrases)):
+        # tokenised as written: "U.S." is one token, "u.s." two
+        written = [self.surface.get(p, p) for p in phrases]
+        for phrase, pattern in zip(phrases, nlp.tokenizer.pipe(written)):
             matcher.add(f"PARTY|{phrase}", [pattern])
         return matcher
 

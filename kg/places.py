@@ -97,6 +97,13 @@ def _has_region_word(name: str) -> bool:
     return any(w.lower() in REGION_WORDS for w in name.split())
 
 
+def _inner_apostrophe(t: Token) -> bool:
+    """"N'Djamena", "Ma'arrat", "Sa’dah": a name word with an apostrophe inside."""
+    text = t.text
+    return len(text) > 3 and text[0].isupper() and text[-1].isalpha() and \
+        text.replace("'", "").replace("’", "").isalpha()
+
+
 def name_tokens(head: Token, ents_by_token: dict[int, str]) -> list[Token]:
     """The proper-name tokens of the noun phrase headed by ``head``.
 
@@ -104,7 +111,7 @@ def name_tokens(head: Token, ents_by_token: dict[int, str]) -> list[Token]:
     "of" complement ("the town of Izium" -> Izium, "the region of Kherson" -> Kherson).
     """
     def is_name(t: Token) -> bool:
-        return (t.pos_ == "PROPN" or t.i in ents_by_token) and t.is_alpha or (
+        return (t.pos_ == "PROPN" or t.i in ents_by_token) and (t.is_alpha or _inner_apostrophe(t)) or (
             t.text == "-" and t.i in ents_by_token)
 
     start = head.left_edge.i
@@ -205,6 +212,8 @@ class Salience:
             score += _description_fit(tok.lemma_.lower(), self.described.get(r.key, set()))
             if r.kind == "Country":
                 score -= 0.8
+            if tok.doc[r.token].head.lower_ in ("towards", "toward"):
+                score -= 0.6      # "retreated towards Mayom": a heading, seldom "the town" next
             if score > best_score:
                 best, best_score = r, score
         return best
@@ -274,6 +283,9 @@ SOURCE_BODIES = frozenset("""ministry officials official spokesman spokeswoman h
 command government embassy office presidency staff authorities""".split())
 
 
+_SAY_LEMMAS = frozenset("say tell report announce confirm claim add state".split())
+
+
 def seat_of_source(tok: Token) -> bool:
     """"The Ministry of Defence in Baku said ...": the city is where a source sits; it is
     no antecedent for "the town" or "it" later on."""
@@ -281,6 +293,8 @@ def seat_of_source(tok: Token) -> bool:
     if tok.dep_ != "pobj" or prep.lower_ not in ("in", "from"):
         return False
     body = prep.head
+    if body.pos_ == "VERB" and body.lemma_.lower() in _SAY_LEMMAS and prep.i < body.i and prep.is_sent_start:
+        return True           # "In Erbil, Kurdish officials said ...": where they spoke
     while body.dep_ == "pobj" and body.head.lower_ == "of":     # "the Ministry of Defence in X"
         body = body.head.head
     return body.lemma_.lower() in SOURCE_BODIES or body.lower_ in SOURCE_BODIES

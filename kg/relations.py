@@ -155,7 +155,8 @@ class RelationFinder:
             return self._pair(verb, rel, agents, places, event)
         if kind == "prep":
             places = S.prep_objects(verb, frame["preps"])
-            if rel == "deployedTo" and not self._parties_of(S.subjects(verb)):
+            subj = S.subjects(verb) or S.fronted_pp_subject(verb) or S.left_neighbour(verb)
+            if rel == "deployedTo" and not self._parties_of(subj):
                 # "Abiy had sent the army into Tigray": the forces sent stand for their party
                 return self._pair(verb, rel, S.objects(verb), places, event)
             if frame.get("also_obj"):
@@ -172,8 +173,8 @@ class RelationFinder:
             agents = S.prep_objects(verb, ["to", "into"], False)
             return self._pair(verb, rel, agents, places, event)
         if kind == "patient_prep":             # "pushed Russian forces out of X"
-            patients = S.objects(verb)
-            places = S.prep_objects(verb, frame["preps"])
+            places = S.prep_objects(verb, frame["preps"])   # the patient comes before "out of X"
+            patients = [t for t in S.objects(verb) if not places or t.i < min(p.i for p in places)]
             return self._pair(verb, rel, patients, places, event)
         if kind == "flag":                     # "raising the nation's flag over Kupiansk"
             flags = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() == "flag"]
@@ -252,7 +253,8 @@ class RelationFinder:
             # "under the control of X" / "X came under Taliban control": place is the clause subject
             if noun.head.lower_ == "under" and noun.head.head.pos_ in ("VERB", "AUX"):
                 places = S.subjects(noun.head.head)
-            elif noun.head.lower_ == "in" and noun.head.head.pos_ in ("VERB", "AUX") and places:
+            elif noun.head.lower_ == "in" and noun.head.head.pos_ in ("VERB", "AUX") and (
+                    places := places or F.stray_of_objects(noun)):
                 agents = S.subjects(noun.head.head)    # "the army was in full control of X"
             elif not places:
                 return []
@@ -305,7 +307,7 @@ class RelationFinder:
             if c.dep_ == "relcl" and c.lemma_.lower() in ("feed", "supply", "serve", "resupply"):
                 agents += S.objects(c)
             if c.dep_ == "prep" and c.lower_ == "for":      # "the main logistics hub for its forces"
-                agents += [p for p in c.children if p.dep_ == "pobj"]
+                agents += F.for_phrase_parties(c)             # "... for its forces", "for units advancing"
         return self._pair(head, "suppliesVia", agents[-1:] or agents, places, False)
 
     def _hub_subject(self, head: Token) -> list[Token]:
@@ -313,7 +315,7 @@ class RelationFinder:
         if head.dep_ == "appos":
             return [head.head]
         if head.dep_ in ("attr", "acomp", "oprd") and head.head.lemma_ in ("be", "remain", "become", "stay"):
-            return S.subjects(head.head)
+            return [p for t in S.subjects(head.head) for p in F.road_places(t)]   # "the road through X is"
         start = head.sent.start
         if self.doc[start].is_lower and start > 0:     # a sentence broken by a stray period
             start = self.doc[start - 1].sent.start
@@ -343,8 +345,8 @@ class RelationFinder:
     def _coordinated_parties(self, head: Token, trigger: Token) -> list[str]:
         """"Russian and South Ossetian forces": every coordinated modifier names a party."""
         out = []
-        for mod in head.children:
-            if mod.dep_ in ("amod", "compound", "nmod"):
+        for mod in F.modifiers_and_of_objects(head):       # "Russian and X forces", "fighters of A and B"
+            if mod.dep_ in ("amod", "compound", "nmod", "pobj"):
                 for conj in mod.children:
                     if conj.dep_ == "conj":
                         key = self.party(conj, trigger, modifier=True)

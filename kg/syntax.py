@@ -41,7 +41,7 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
     dep = "nsubjpass" if is_passive(verb) else "nsubj"
     # with two subjects attached (a misparsed "X, for its part, says Y has ..."), the nearer one
     for c in sorted(verb.children, key=lambda c: abs(c.i - verb.i)):
-        if c.dep_ == dep:
+        if c.dep_ == dep and _wordlike(c):      # not a bullet "•" taken for the subject
             if c.lower_ in REL_PRONOUNS:
                 return conjuncts(_relative_head(verb))
             return conjuncts(c)
@@ -75,6 +75,17 @@ def _relative_head(verb: Token) -> Token:
     return t.head if t.dep_ in ("relcl", "acl") else t
 
 
+def _relative_antecedents(verb: Token) -> list[Token]:
+    """The nouns a relative clause describes: "Izium and Balakliia, which X held" both;
+    "Koidu and Makeni, the largest town in the north, which X abandoned" only the one the
+    description between them and "which" is about (the last)."""
+    names = conjuncts(_relative_head(verb))
+    last = max(names, key=lambda t: t.i)
+    if len(names) > 1 and any(t.dep_ == "appos" and last.i < t.i < verb.i for t in last.doc[last.i: verb.i]):
+        return [last]
+    return names
+
+
 def objects(verb: Token) -> list[Token]:
     """Direct objects (active) or the subject of a passive verb / passive participle."""
     if is_passive(verb):
@@ -96,11 +107,14 @@ def objects(verb: Token) -> list[Token]:
     for c in verb.children:
         if c.dep_ in ("dobj", "obj"):
             # "Hawija, which the militants still hold": the relative pronoun is the noun above
-            out.extend(conjuncts(_relative_head(verb) if c.lower_ in REL_PRONOUNS else c))
+            out.extend(_relative_antecedents(verb) if c.lower_ in REL_PRONOUNS else conjuncts(c))
     if not out:
         # "Iraqi troops recaptured Mosul": a place name misparsed as an adverb after the verb
         out = [c for c in verb.children if c.dep_ in ("advmod", "npadvmod") and c.i == verb.i + 1
                and c.ent_type_ in ("GPE", "LOC")]
+    if not out:     # "bombed IS positions in Raqqa": "IS" read as a verb "is"
+        out = [a for c in verb.children if c.dep_ == "ccomp" and c.i == verb.i + 1 and c.pos_ == "AUX"
+               and len(c.text) > 1 and c.text.isupper() for a in c.children if a.dep_ == "attr"]
     if not out:
         for c in verb.children:
             if c.dep_ == "conj" and c.pos_ == "VERB":
@@ -173,6 +187,9 @@ def prep_objects(tok: Token, preps: list[str], search_objects: bool = True) -> l
                 continue
             # "to the border and near the town of X": a coordinated preposition shares the role
             shared = [d for d in c.children if d.dep_ == "conj" and d.pos_ == "ADP"]
+            if c.lower_ == "from" and "from" not in preps:   # "from Gabon to N'Djamena"
+                out.extend(o for d in c.children if d.dep_ == "prep" and d.lower_ in preps
+                           for o in d.children if o.dep_ == "pobj")
             for p in preps:
                 words = p.split()
                 if c.lower_ != words[0]:
@@ -213,13 +230,18 @@ def verbal_noun(tok: Token) -> bool:
         c.dep_ in ("auxpass", "nsubjpass", "agent") for c in tok.children)
 
 
+def _wordlike(tok: Token) -> bool:
+    return any(ch.isalnum() for ch in tok.text)
+
+
 def fronted_pp_subject(verb: Token) -> list[Token]:
     """A subject the parser swallowed into a fronted phrase: "In late March Houthi forces
     launched ..." (the forces parsed as part of "In late March")."""
-    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+    if any(c.dep_ in ("nsubj", "nsubjpass") and _wordlike(c) for c in verb.children):
         return []
     for c in verb.children:
-        if c.dep_ == "prep" and c.i < verb.i and c.i == verb.sent.start and c.right_edge.i < verb.i:
+        if c.dep_ == "prep" and c.i < verb.i and c.right_edge.i < verb.i and not any(
+                _wordlike(t) for t in verb.doc[verb.sent.start: c.i]):     # "• On Friday Russia sent"
             between = verb.doc[c.right_edge.i + 1: verb.i]
             if all(t.is_punct or t.pos_ in ("ADV", "AUX", "PART") for t in between):
                 objs = [o for o in c.children if o.dep_ == "pobj"]
@@ -229,7 +251,7 @@ def fronted_pp_subject(verb: Token) -> list[Token]:
 
 def left_neighbour(verb: Token) -> list[Token]:
     """A noun right before a verb the parser left without a subject ("IS took over X")."""
-    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+    if any(c.dep_ in ("nsubj", "nsubjpass") and _wordlike(c) for c in verb.children):
         return []
     for t in reversed(list(verb.doc[max(verb.sent.start, verb.i - 3): verb.i])):
         if t.pos_ in ("PROPN", "NOUN") or (t.pos_ == "AUX" and t.text.isupper()):
