@@ -4,11 +4,15 @@
 Each of those files lists cases ``(id, text, expectation)``: our own sentences about
 wars other than the article that revealed a rule. All cases of a file go through one
 ``extract_articles`` call; facts are compared as ``(party key, relation, place label)``
-(labels, because places unknown to the gazetteer get minted keys).
+(labels, because places unknown to the gazetteer get minted keys). Modules with
+lists ``ASSERTED`` and ``NOT_ASSERTED`` get their fixture and tests from
+:func:`recall_tests`.
 """
 from __future__ import annotations
 
 from datetime import date
+
+import pytest
 
 from kg.extract import extract_articles
 from kg.types import Article, Extraction
@@ -34,3 +38,25 @@ def describe(ex: Extraction) -> str:
 
 def ids(cases: list[tuple]) -> list[str]:
     return [case[0] for case in cases]
+
+
+def recall_tests(asserted_cases: list[tuple], not_asserted_cases: list[tuple], published: date):
+    """The module fixture ``extractions`` and two tests: each triple of ``asserted_cases``
+    is asserted for its text, none of ``not_asserted_cases`` is. Assign the three to
+    module names (the test names are the ones pytest reports)."""
+
+    @pytest.fixture(scope="module")
+    def extractions(nlp) -> dict[str, Extraction]:
+        return extract_cases(nlp, asserted_cases + not_asserted_cases, published)
+
+    @pytest.mark.parametrize(("case_id", "text", "triple"), asserted_cases, ids=ids(asserted_cases))
+    def gives_fact(extractions, case_id, text, triple):
+        ex = extractions[case_id]
+        assert triple in asserted(ex), f"{text!r}: want {triple}; got {describe(ex)}"
+
+    @pytest.mark.parametrize(("case_id", "text", "triple"), not_asserted_cases, ids=ids(not_asserted_cases))
+    def gives_no_fact(extractions, case_id, text, triple):
+        ex = extractions[case_id]
+        assert triple not in asserted(ex), f"{text!r}: got {describe(ex)}"
+
+    return extractions, gives_fact, gives_no_fact

@@ -10,10 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
-from kg.types import Extraction
-from phrasings import asserted, describe, extract_cases, ids
+from phrasings import recall_tests
 
 PUB = date(2016, 3, 1)
 
@@ -46,18 +43,4 @@ NOT_ASSERTED = [
 ]
 
 
-@pytest.fixture(scope="module")
-def extractions(nlp) -> dict[str, Extraction]:
-    return extract_cases(nlp, ASSERTED + NOT_ASSERTED, PUB)
-
-
-@pytest.mark.parametrize(("case_id", "text", "triple"), ASSERTED, ids=ids(ASSERTED))
-def test_phrasing_gives_fact(extractions, case_id, text, triple):
-    ex = extractions[case_id]
-    assert triple in asserted(ex), f"{text!r}: want {triple}; got {describe(ex)}"
-
-
-@pytest.mark.parametrize(("case_id", "text", "triple"), NOT_ASSERTED, ids=ids(NOT_ASSERTED))
-def test_phrasing_gives_no_fact(extractions, case_id, text, triple):
-    ex = extractions[case_id]
-    assert triple not in asserted(ex), f"{text!r}: got {describe(ex)}"
+extractions, test_phrasing_gives_fact, test_phrasing_gives_no_fact = recall_tests(ASSERTED, NOT_ASSERTED, PUB)
