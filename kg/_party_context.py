@@ -20,22 +20,27 @@ ATTACK_RELATIONS = frozenset({"attacked", "besieged", "encircled"})
 #: nouns for the side that holds a place, and the relations that give a party that role
 DEFENDER_NOUNS = frozenset("defender defenders garrison garrisons".split())
 
+
+def _latest_party(facts: list, before: int, earliest: int, wanted) -> str | None:
+    """The party of the latest asserted fact with an explicit party whose trigger lies in
+    ``[earliest, before)`` and that ``wanted`` accepts."""
+    for c in reversed(facts):
+        if c.trigger.i >= before or c.trigger.i < earliest:
+            continue
+        if c.modality == "asserted" and not c.party_inferred and wanted(c):
+            return c.party
+    return None
+
+
 def role_party(tok: Token, facts: list, earliest: int) -> str | None:
     """The party a bare role noun ("the attackers", "the garrison") stands for: the party of
     the latest asserted fact from token ``earliest`` on that gave a party that role. A
     garrison or the defenders hold a place (a standing "held", not a capture)."""
     word = tok.lower_
     if word in ATTACKER_NOUNS:
-        wanted = lambda c: c.relation in ATTACK_RELATIONS            # noqa: E731
-    elif word in DEFENDER_NOUNS:
-        wanted = lambda c: c.relation == "controls" and not c.event   # noqa: E731
-    else:
-        return None
-    for c in reversed(facts):
-        if c.trigger.i >= tok.i or c.trigger.i < earliest:
-            continue
-        if c.modality == "asserted" and not c.party_inferred and wanted(c):
-            return c.party
+        return _latest_party(facts, tok.i, earliest, lambda c: c.relation in ATTACK_RELATIONS)
+    if word in DEFENDER_NOUNS:
+        return _latest_party(facts, tok.i, earliest, lambda c: c.relation == "controls" and not c.event)
     return None
 
 
@@ -44,13 +49,8 @@ def party_on_the_offensive(trigger: Token, facts: list, earliest: int, holder: s
     shortly before Christmas"): the party of the latest asserted attack or capture from
     token ``earliest`` on, unless it is the place's last holder (a holder does not take
     its own town). None when the text just before names no offensive."""
-    for c in reversed(facts):
-        if c.trigger.i >= trigger.i or c.trigger.i < earliest:
-            continue
-        offensive = c.relation in ATTACK_RELATIONS or (c.relation == "controls" and c.event)
-        if c.modality == "asserted" and not c.party_inferred and offensive and c.party != holder:
-            return c.party
-    return None
+    return _latest_party(facts, trigger.i, earliest, lambda c: c.party != holder and (
+        c.relation in ATTACK_RELATIONS or (c.relation == "controls" and c.event)))
 
 
 def coalition_in_context(named: list[str], lexicon) -> str | None:

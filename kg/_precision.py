@@ -10,9 +10,12 @@ from typing import Callable
 
 from spacy.tokens import Token
 
+#: verbs of saying (lemmas): "X said they had pulled out" -- "they" is the speaker
+_SAY_LEMMAS = frozenset("say report confirm announce claim acknowledge admit".split())
+#: the same, plus the forms of "say" for a token the lemmatizer left as it was
+SAY_VERBS = _SAY_LEMMAS | {"says", "said"}
 #: verbs whose complement clause subject is usually the speaker ("X declared that they ...")
-_DECLARE_VERBS = frozenset("""say report confirm announce claim acknowledge admit declare state
-insist assert""".split())
+_DECLARE_VERBS = _SAY_LEMMAS | {"declare", "state", "insist", "assert"}
 _PRONOUNS = frozenset("it they he she we".split())
 
 

@@ -32,10 +32,6 @@ _DATELINE = re.compile(
     r"(?:[ \t]*\([^)]*\))?[ \t]*[–—-]")
 
 
-#: verbs of saying whose clause subject "they"/"it" refers back to the speaker
-_SAY_VERBS = frozenset("say says said report confirm announce claim acknowledge admit".split())
-
-
 class DocFacts:
     """Per-document state: who is who, which places were named, what was said."""
 
@@ -139,7 +135,7 @@ class DocFacts:
         """"Ukrainian border guards say they have pulled out of X": the subject pronoun of a
         reported clause is the speaker, whose modifier may name the party."""
         verb = tok.head
-        if tok.dep_ != "nsubj" or verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in _SAY_VERBS:
+        if tok.dep_ != "nsubj" or verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in PR.SAY_VERBS:
             return None
         speaker = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
         if speaker is None or speaker.lower_ in ("they", "it", "he", "she", "we"):
