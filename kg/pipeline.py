@@ -72,9 +72,12 @@ class RelationComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         from .docfacts import DocFacts
+        from .party_discovery import adopt
 
         article = doc._.get(self.article_attr) or Article(id="doc", text=doc.text)
-        ex = DocFacts(doc, article, self.parties, self.matcher, self.linker, self.gazetteer).run()
+        facts = DocFacts(doc, article, self.parties, self.matcher, self.linker, self.gazetteer)
+        adopt(facts)                       # armed groups the lexicon does not know yet
+        ex = facts.run()
         ex.extractor_version = EXTRACTOR_VERSION
         doc._.set(self.output_attr, ex)
         return doc
