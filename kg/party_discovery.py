@@ -1,18 +1,25 @@
-"""Armed groups an article names that the party lexicon does not know.
+"""Armed groups an article names that the party lexicon does not know (opt-in:
+``KG_DISCOVER_PARTIES=1``, or ``build_nlp(discover_parties=True)``).
+
+Off by default because it did not pay on our blind sets: annotators, like many
+analysts, file a local militia or a named unit under the side it fights for, so a
+group found here often stands where the gold has a known party (README, "Measured").
 
 News keeps naming groups no list has yet: a new rebel alliance, a local militia, a
 front that split from another. This module finds them in one document and adds them,
 for that document only, to the party lookup the extractor uses:
 
-- **Acronym definitions.** "the Patriotic Resistance Front of Ituri (FRPI)": the
-  acronym becomes a name of the party it defines, known or new, when its letters are the
-  initials of the name (any order: French and Arabic acronyms keep their own order).
-- **Group names.** A capitalised name that ends its run of capitals with a word such as
-  Front, Army, Movement, Brigades or Militia ("the Popular Resistance Front") and has at
-  least one word of its own beside such words.
-- **Named actors.** A capitalised name that is tagged as an organisation, or that
-  modifies "fighters"/"militiamen", and is the subject of a capture, attack, withdrawal
-  or deployment verb ("Katiba Macina attacked ...").
+- **Acronym definitions.** "the Arakan Rohingya Salvation Army (ARSA)": a name with a
+  group word (Army, Forces, Front, Brigades, ...) that defines an acronym of its initials
+  (any order: French and Arabic acronyms keep their own) is a party, and the acronym one
+  of its names. An acronym defined for a known party becomes one of its names.
+- **Insurgent names.** A capitalised name with a word states do not give their own
+  units (Front, Movement, Militia, Resistance, Liberation, Mujahideen, ...) and at least
+  one word of its own ("the Sinjar Resistance Units"). "Army", "Forces" or "Battalions"
+  alone are not enough: "the Tiger Forces" may be a state's unit.
+- **Named fighters.** A capitalised name that modifies "fighters"/"militiamen" whose
+  phrase is the subject of a capture, attack, withdrawal or deployment verb ("Katiba
+  Macina fighters attacked ...").
 
 A name is never taken when any of its words already names a known party ("Lebanese
 Forces", "Kenya Defence Forces" stay with the lexicon's reading), when it holds a number
@@ -33,6 +40,9 @@ from .parties import Party, PartyLexicon, _norm
 GROUP_WORDS = frozenset("""front army movement forces brigade brigades militia militias
 resistance liberation alliance coalition mujahideen legion guards battalion battalions
 tigers jihad rebels group organisation organization framework room union force units""".split())
+#: words of insurgent names, which states do not give their own units
+INSURGENT_WORDS = frozenset("""front movement militia militias resistance liberation mujahideen
+rebels jihad alliance coalition room framework tigers""".split())
 #: words any state or group may use: a name made only of these (and connectors) is no name
 GENERIC_WORDS = GROUP_WORDS | frozenset("""government regime federal state national armed
 security special rebel allied republican presidential royal imperial revolutionary
@@ -41,7 +51,7 @@ the of for and de du des la le al el""".split())
 #: words of institutions, governments and parties in politics: not armed groups
 INSTITUTION_WORDS = frozenset("""government department ministry office agency council commission
 committee unity nations authority administration court bank fund party university institute
-police parliament assembly""".split())
+police parliament assembly operation opération""".split())
 #: a state's own forces named without the state ("the Khmer National Armed Forces")
 STATE_ARMY_PAIRS = (("armed", "forces"), ("defence", "forces"), ("defense", "forces"),
                     ("national", "army"), ("national", "guard"), ("royal", "army"))
@@ -117,13 +127,16 @@ def _distinctive(run: Span) -> bool:
     return any(t.lower_ not in GENERIC_WORDS and t.text not in ("-", "'", "’") for t in run)
 
 
-def _acts(run: Span) -> bool:
-    """The run (or the fighters it names) is the subject of an action verb."""
+def _fighters_act(run: Span) -> bool:
+    """The run names fighters who are the subject of an action verb: "Katiba Macina
+    fighters attacked ...", "Fighters of the X Front seized ..."."""
     head = run.root
     if head.dep_ in ("compound", "amod") and head.head.lower_ in ACTOR_NOUNS:
-        head = head.head                  # "Katiba Macina fighters attacked ..."
+        head = head.head
     elif head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in ACTOR_NOUNS:
-        head = head.head.head             # "Fighters of the X Front seized ..."
+        head = head.head.head
+    else:
+        return False
     return head.dep_ == "nsubj" and head.head.lemma_.lower() in ACTION_LEMMAS
 
 
@@ -175,15 +188,15 @@ def discover(doc: Doc, by_token: dict[int, tuple], lexicon: PartyLexicon,
             if set(words) & (INSTITUTION_WORDS | {"president", "general", "gen.", "colonel", "minister"}) \
                     or any(pair in zip(words, words[1:]) for pair in STATE_ARMY_PAIRS):
                 continue                         # a ministry, a government, a state's army
-            if len(run) == 1 and (acronym is None and not (run[0].pos_ == "PROPN" and run[0].ent_type_ == "ORG")):
-                continue                         # one word: only a defined acronym or a named organisation
-            head = next((t.nbor(-1) for t in run[1:] if t.lower_ == "of"), run[-1])
-            group_name = head.lower_ in GROUP_WORDS and len(run) >= 2 and _distinctive(run)
+            if len(run) == 1 and acronym is None and not _fighters_act(run):
+                continue                         # one word: only a defined acronym or named fighters
+            # a state names its units too ("the Tiger Forces", "the Dignity Battalions"):
+            # a name alone counts only with an insurgent word; with an acronym defined, any
+            # group word; an unlabelled name only when its fighters act
+            group_name = len(run) >= 2 and _distinctive(run) and bool(set(words) & INSURGENT_WORDS)
             acronym_ok = acronym is not None and _initials_match(acronym, run) and (
-                _distinctive(run) or (len(run) >= 3 and head.lower_ in GROUP_WORDS))
-            actor = len(run) <= 4 and _distinctive(run) and _acts(run) and (
-                run.root.ent_type_ == "ORG" or run.root.head.lower_ in ACTOR_NOUNS
-                or any(t.ent_type_ == "ORG" for t in run))
+                _distinctive(run) or len(run) >= 3) and bool(set(words) & GROUP_WORDS)
+            actor = len(run) <= 4 and _distinctive(run) and _fighters_act(run)
             if not (group_name or acronym_ok or actor):
                 continue
             if lexicon.lookup(run.text) is not None or is_place(run.text):

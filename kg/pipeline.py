@@ -12,6 +12,7 @@ Documents carry their article in ``doc._.kg_article`` (set before the pipe runs)
 """
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 
 import spacy
@@ -45,18 +46,21 @@ def line_breaks(doc: Doc) -> Doc:
 
 @Language.factory(
     "kg_relations",
-    default_config={"article_attr": "kg_article", "output_attr": "kg_extraction", "online": False},
+    default_config={"article_attr": "kg_article", "output_attr": "kg_extraction", "online": False,
+                    "discover_parties": False},
     requires=["doc.ents", "doc.sents", "token.dep"],
     assigns=["doc._.kg_extraction"],
 )
-def make_kg_relations(nlp: Language, name: str, article_attr: str, output_attr: str, online: bool):
-    return RelationComponent(nlp, article_attr, output_attr, online)
+def make_kg_relations(nlp: Language, name: str, article_attr: str, output_attr: str, online: bool,
+                      discover_parties: bool):
+    return RelationComponent(nlp, article_attr, output_attr, online, discover_parties)
 
 
 class RelationComponent:
     """Runs :class:`kg.docfacts.DocFacts` on each Doc."""
 
-    def __init__(self, nlp: Language, article_attr: str, output_attr: str, online: bool):
+    def __init__(self, nlp: Language, article_attr: str, output_attr: str, online: bool,
+                 discover_parties: bool = False):
         from .wikidata import WikidataClient, online_enabled
 
         for attr in (article_attr, output_attr):
@@ -69,6 +73,7 @@ class RelationComponent:
         self.matcher = self.parties.build_matcher(nlp)
         resolver = WikidataClient.from_env() if (online or online_enabled()) else None
         self.linker = Linker(self.gazetteer, online=resolver)
+        self.discover_parties = discover_parties
 
     def __call__(self, doc: Doc) -> Doc:
         from .docfacts import DocFacts
@@ -76,7 +81,8 @@ class RelationComponent:
 
         article = doc._.get(self.article_attr) or Article(id="doc", text=doc.text)
         facts = DocFacts(doc, article, self.parties, self.matcher, self.linker, self.gazetteer)
-        adopt(facts)                       # armed groups the lexicon does not know yet
+        if self.discover_parties:
+            adopt(facts)                   # armed groups the lexicon does not know yet
         ex = facts.run()
         ex.extractor_version = EXTRACTOR_VERSION
         doc._.set(self.output_attr, ex)
@@ -96,14 +102,24 @@ def gazetteer_patterns(gazetteer: Gazetteer) -> list[dict]:
     return out
 
 
-@lru_cache(maxsize=2)
-def build_nlp(online: bool = False) -> Language:
-    """The full pipeline (cached per process)."""
+def discovery_enabled() -> bool:
+    """True when ``KG_DISCOVER_PARTIES`` is set to 1/true/yes (see kg/party_discovery.py)."""
+    return os.environ.get("KG_DISCOVER_PARTIES", "").strip().lower() in ("1", "true", "yes", "on")
+
+
+def build_nlp(online: bool = False, discover_parties: bool | None = None) -> Language:
+    """The full pipeline (cached per process); ``discover_parties`` defaults to
+    ``KG_DISCOVER_PARTIES``."""
+    return _build_nlp(online, discovery_enabled() if discover_parties is None else discover_parties)
+
+
+@lru_cache(maxsize=4)
+def _build_nlp(online: bool, discover_parties: bool) -> Language:
     nlp = spacy.load(MODEL)
     nlp.add_pipe("kg_line_breaks", before="parser")
     ruler = nlp.add_pipe("entity_ruler", name="kg_gazetteer_ruler", after="ner",
                          config={"overwrite_ents": True})
     ruler.add_patterns(gazetteer_patterns(Gazetteer.load()))
     nlp.add_pipe("kg_linker", config={"online": online})
-    nlp.add_pipe("kg_relations", config={"online": online})
+    nlp.add_pipe("kg_relations", config={"online": online, "discover_parties": discover_parties})
     return nlp
