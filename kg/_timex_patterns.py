@@ -159,18 +159,21 @@ def _first_char(first: str, rule: re.Pattern[str]) -> re.Pattern[str]:
 
 _MOD_INITIALS = "(?i:[emltbsafw])"   # early mid late the beginning start ... winter
 _COUNT_INITIALS = r"\d|(?i:[aotfsen])"
+#: the first characters of a rule whose every match also starts at a word boundary (each
+#: alternative begins with ``\b``): testing the boundary first skips the inside of words
+_AT_WORD = r"\b(?:{})"
 
 #: Every rule, in priority order (earlier wins when two match the same span).
 RULES = (
     ("iso", _first_char(r"\d", ISO_DATE)),
     ("day_month", _first_char(r"\d", DAY_MONTH)),
     ("month_day", _first_char("[JFMASOND]", MONTH_DAY)),
-    ("month", _first_char(f"{_MOD_INITIALS}|[JFMASOND]", MONTH_ONLY)),
-    ("year", _first_char(f"{_MOD_INITIALS}|[12]", YEAR_ONLY)),
-    ("weekday", _first_char("(?i:[eltnp])|[MTWFS]", WEEKDAY_REF)),
+    ("month", _first_char(_AT_WORD.format(f"{_MOD_INITIALS}|[JFMASOND]"), MONTH_ONLY)),
+    ("year", _first_char(_AT_WORD.format(f"{_MOD_INITIALS}|[12]"), YEAR_ONLY)),
+    ("weekday", _first_char(_AT_WORD.format("(?i:[eltnp])|[MTWFS]"), WEEKDAY_REF)),
     ("deictic_day", _first_char("(?i:[tyl])", DEICTIC_DAY)),
     ("deictic_period", _first_char("(?i:[eltn])", DEICTIC_PERIOD)),
-    ("ago", _first_char(_COUNT_INITIALS, AGO)),
-    ("later", _first_char(_COUNT_INITIALS, LATER)),
+    ("ago", _first_char(_AT_WORD.format(_COUNT_INITIALS), AGO)),
+    ("later", _first_char(_AT_WORD.format(_COUNT_INITIALS), LATER)),
     ("anaphoric", _first_char("(?i:[let])", ANAPHORIC)),
 )

@@ -9,6 +9,7 @@ name seen earlier ("Serhiy Kuzan").
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -19,6 +20,7 @@ CHANNEL_NOUNS = frozenset("""address statement interview briefing media televisi
 video broadcast conference message channel radio newspaper website x twitter facebook""".split())
 OPEN_QUOTES = "“\""
 CLOSE_QUOTES = "”\""
+_QUOTE_CHARS = re.compile('[“”"]')
 
 
 @dataclass
@@ -36,7 +38,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of quotations, pairing curly quotes (straight ones alternate)."""
     spans, start = [], None
     straight_open = False
-    for i, ch in enumerate(text):
+    for found in _QUOTE_CHARS.finditer(text):        # only the quote marks matter
+        i, ch = found.start(), found.group()
         if ch == "“":
             start = i
         elif ch == "”" and start is not None:
@@ -57,13 +60,15 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 class Attributor:
     """Finds the source of each sentence of a Doc; built once per document."""
 
-    def __init__(self, doc: Doc, party_np, persons: dict[str, str], party_word=None):
+    def __init__(self, doc: Doc, party_np, persons: dict[str, str], party_word=None,
+                 text: str | None = None):
+        """``text`` is ``doc.text`` when the caller has it already (building it joins every token)."""
         self.doc = doc
         self.party_np = party_np                  # callable: head token -> party key | None
         self.party_word = party_word              # callable: any token -> party key | None
         self.skip: set[int] = set()               # tokens that cannot be speakers (datelines)
         self.persons = persons                    # surname -> full name seen so far
-        self.quotes = quote_spans(doc.text)
+        self.quotes = quote_spans(doc.text if text is None else text)
         self._quote_source: dict[tuple[int, int], Source | None] = {}
 
     def source_for(self, trigger: Token) -> Source | None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import POS
+from spacy.parts_of_speech import NOUN, PROPN
 from spacy.tokens import Doc, Token
 
 from . import _emit as E
@@ -30,6 +32,10 @@ _DATELINE = re.compile(
     r"(?m)^[ \t]*[A-Z][A-Z'’. -]+(?:/[A-Z][A-Z'’. -]+)*,[ \t]+"
     r"(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+[A-Z][a-z]+)(?:,?[ \t]+\d{4})?"
     r"(?:[ \t]*\([^)]*\))?[ \t]*[–—-]")
+#: common nouns that may stand for a place (others, "Russian forces", are never places)
+_PLACE_NOUNS = P.ANAPHOR_NOUNS | P.PLACE_HEADS | P.OF_HEADS
+#: heads of a phrase whose name fills a place slot ("the Marjah area")
+_SLOT_HEADS = P.PLACE_HEADS | {"area"}
 
 
 class DocFacts:
@@ -42,19 +48,28 @@ class DocFacts:
         self.lexicon = parties
         self.gazetteer = gazetteer
         self.resolver = P.PlaceResolver(M.LinkerAdapter(linker) if linker else None, translit_key)
-        self.ents = P.collect_ents(doc)
+        ents = doc.ents                       # building the entity Spans is not free: once here
+        self.ents = P.collect_ents(doc, ents)
         self.salience = P.Salience()
         self.sents = list(doc.sents)          # built once: Doc.sents and Token.sent are not free
         self.sent_bounds = M.sentence_bounds(doc, self.sents)
         self.sent_index = M.clause_numbers(doc, self.sents)
+        # Token.sent walks to the sentence bounds for every call; the same Span, looked up
+        # (unless user hooks decide what a sentence is)
+        self._sent_at = None if ("sent" in doc.user_token_hooks or "sent" in doc.user_span_hooks
+                                 or "sents" in doc.user_hooks) else {s.start: s for s in self.sents}
         self.resolved_keys: set[str] = set()
         self.force_mentions: list[tuple[int, str, str]] = []   # (token, lemma, party)
         self.facts_so_far: list[Candidate] = []
-        self.attributor = Attributor(doc, self.parties.resolve_np, {}, self._party_word)
         text = doc.text                    # built by joining every token: once
+        self.text = text
+        self._pos: list[int] = doc.to_array(POS).tolist() if len(doc) else []   # Token.pos
+        self._names: dict[int, list[Token]] = {}               # see _place_name
+        self._named: dict[int, tuple | None] = {}
+        self.attributor = Attributor(doc, self.parties.resolve_np, {}, self._party_word, text=text)
         self.times = find_times(text, article.published)
         self.finder = RelationFinder(doc, self.resolve_party, self.resolve_place)
-        self.countries = self._countries()
+        self.countries = self._countries(ents)
         self.state = next((k for k in self.countries if k in parties.parties
                            and parties.parties[k].kind == "state"), None)
         self.dateline = {t.i for m in _DATELINE.finditer(text)
@@ -214,12 +229,14 @@ class DocFacts:
             ref = self.salience.antecedent(tok, ("Settlement", "Region", "Place"), sent_i,
                                            window=2, prefer_subject=True)
             return M.anaphoric(ref)
-        if tok.pos_ == "NOUN" and tok.lower_ not in P.ANAPHOR_NOUNS | P.PLACE_HEADS | P.OF_HEADS and not (
+        if self._pos[tok.i] == NOUN and tok.lower_ not in _PLACE_NOUNS and not (
                 tok.i in self.ents and tok.is_title):
             return None               # "Russian forces", "officials" are not places ("Homs" is)
         if not slot and self._used_as_party(tok):
             return None               # "Moscow responded ..." is the party, not the city
-        names = P.name_tokens(tok, self.ents)
+        names = self._names.get(tok.i)
+        if names is None:
+            names = self._names[tok.i] = P.name_tokens(tok, self.ents)
         if probe and (not names or tok not in names or (tok.dep_ == "compound" and tok.head in names)):
             return None
         if not names:
@@ -231,29 +248,21 @@ class DocFacts:
                 ref = self.salience.antecedent(tok, P.ANAPHOR_KINDS[noun.lower_], sent_i)
                 return M.anaphoric(ref)
             return None
-        if M.titled_person(names) or M.not_a_town(names):
-            return None               # "President Kabbah", "Gen. Haftar", "the Bar Lev Line"
-        name = M.name_text(names)
-        known = self.lexicon.lookup(name)
-        if known and (known[1] == "demonyms" or (known[1] != "metonyms" and
-                                                   self.lexicon.parties[known[0]].kind == "group")):
-            return None               # "Ukrainian", "Hamas" are not places ("Benghazi" is)
-        if all(t.pos_ == "ADJ" for t in names):
-            return None
-        kind_hint = P.kind_hint_for(tok)
-        ner = next((self.ents[t.i] for t in names if t.i in self.ents), None)
-        ctx = {"left": self.doc[sent_start: names[0].i].text,
-               "right": self.doc[names[-1].i + 1: sent_end].text,
-               "countries": self.countries, "resolved": self.resolved_keys}
-        if known and known[1] == "persons":
-            return None
+        if tok.i in self._named:
+            named = self._named[tok.i]
+        else:
+            named = self._named[tok.i] = self._place_name(tok, names, sent_start, sent_end)
+        if named is None:
+            return None               # a person, an institution, a people or a group
+        name, known, kind_hint, ner, left, right = named
+        ctx = {"left": left, "right": right, "countries": self.countries, "resolved": self.resolved_keys}
         # an unlabelled proper name (or a one-word "person") filling a place slot is a place
         locative = tok.dep_ == "pobj" and (tok.head.lower_ in P.SLOT_PREPS or (
             tok.head.lower_ == "of" and tok.head.head.lower_ == "out")) or (   # "out of Goose Green"
             slot and (P.described_as_place(tok) or P.named_by_place_noun(tok)
                       or self.finder.takes_place_object(tok)))
         # "the Marjah area": the name before a place head fills the slot even if tagged PERSON
-        slot = slot and (tok in names or tok.lower_ in P.PLACE_HEADS | {"area"}) and M.could_be_place(
+        slot = slot and (tok in names or tok.lower_ in _SLOT_HEADS) and M.could_be_place(
             names, locative)
         hit = self.resolver.resolve_name(name, kind_hint, ctx, ner, in_slot=slot)
         if known and known[1] == "names" and self.lexicon.parties[known[0]].kind == "state" and (
@@ -273,15 +282,45 @@ class DocFacts:
                     sent=sent_i, subject=P.is_subject(tok)))
         return hit
 
+    def _place_name(self, tok: Token, names: list[Token], sent_start: int,
+                    sent_end: int) -> tuple | None:
+        """What the name of the phrase headed by ``tok`` is, whatever the call: (name, its
+        party-lexicon entry, kind hint, NER label, sentence text left and right of it);
+        None when the name is no place's (a person, a people, a group, an institution).
+        A pure function of the token and the parse, so it is worked out once per token."""
+        if M.titled_person(names) or M.not_a_town(names):
+            return None               # "President Kabbah", "Gen. Haftar", "the Bar Lev Line"
+        name = M.name_text(names)
+        known = self.lexicon.lookup(name)
+        if known and (known[1] == "demonyms" or (known[1] != "metonyms" and
+                                                   self.lexicon.parties[known[0]].kind == "group")):
+            return None               # "Ukrainian", "Hamas" are not places ("Benghazi" is)
+        if all(t.pos_ == "ADJ" for t in names):
+            return None
+        if known and known[1] == "persons":
+            return None
+        kind_hint = P.kind_hint_for(tok)
+        ner = next((self.ents[t.i] for t in names if t.i in self.ents), None)
+        return name, known, kind_hint, ner, self._text(sent_start, names[0].i), \
+            self._text(names[-1].i + 1, sent_end)
+
+    def _text(self, start: int, end: int) -> str:
+        """``doc[start:end].text``, cut from the Doc's text without building the Span."""
+        if start >= end:
+            return ""
+        last = self.doc[end - 1]
+        return self.text[self.doc[start].idx:last.idx + len(last.text)]
+
     def _used_as_party(self, tok: Token) -> bool:
         hit = self.parties.party_of_token(tok)
         if hit is None or hit[1] not in ("metonyms", "names"):
             return False
         return tok.dep_ in ("nsubj", "poss") or (tok.dep_ == "pobj" and tok.head.dep_ == "agent")
 
-    def _countries(self) -> list[str]:
+    def _countries(self, ents: tuple | None = None) -> list[str]:
+        """Country keys the GPE entities name (``ents``: ``doc.ents``), most named first."""
         counts: dict[str, int] = {}
-        for ent in self.doc.ents:
+        for ent in self.doc.ents if ents is None else ents:
             if ent.label_ == "GPE" and self.gazetteer is not None:
                 for e in self.gazetteer.candidates(ent.text, ["country"]):
                     counts[e.key] = counts.get(e.key, 0) + 1
@@ -306,18 +345,22 @@ class DocFacts:
 
     def _collect_parties(self) -> None:
         """Every party mention in document order, for "they", "its troops", "the insurgents"."""
-        for tok in self.doc:
-            if tok.pos_ in ("NOUN", "PROPN") and is_force_noun(tok):
+        doc = self.doc
+        for i, pos in enumerate(self._pos):
+            if pos != NOUN and pos != PROPN:
+                continue                   # the tests below all need a noun or a proper noun
+            tok = doc[i]
+            if is_force_noun(tok):
                 key = self.parties.resolve_np(tok)
                 if key is None and tok.lemma_.lower() in OPPOSITION_NOUNS and M.bare(tok, self.ents):
                     key = self._recent_group(tok)      # "the rebels" after "HTS-led fighters"
                 if key:
                     self.force_mentions.append((tok.i, tok.lemma_.lower(), key))
-            elif tok.pos_ == "PROPN" and (key := self.parties.resolve_np(tok)):
+            elif pos == PROPN and (key := self.parties.resolve_np(tok)):
                 self.force_mentions.append((tok.i, tok.lemma_.lower(), key))
         if self.state is not None:
-            for tok in self.doc:
-                if tok.pos_ == "NOUN" and self.parties.is_state_force(tok):
+            for i, pos in enumerate(self._pos):
+                if pos == NOUN and self.parties.is_state_force(tok := doc[i]):
                     self.force_mentions.append((tok.i, tok.lemma_.lower(), self.state))
             self.force_mentions.sort()
 
@@ -362,8 +405,11 @@ class DocFacts:
             if ent.label_ == "FAC" and not hit.get("known"):
                 continue          # a mosque or an airport is not "the city"
             self._remember(head, hit, ent.text)
-        for tok in self.doc:          # "fought at Xuan Loc": names the NER model missed
-            if (tok.pos_ == "PROPN" and tok.ent_type_ in ("", "GPE", "LOC") and tok.i not in seen
+        for i, pos in enumerate(self._pos):     # "fought at Xuan Loc": names the NER model missed
+            if pos != PROPN:
+                continue
+            tok = self.doc[i]
+            if (tok.ent_type_ in ("", "GPE", "LOC") and tok.i not in seen
                     and tok.dep_ == "pobj" and tok.head.lower_ in P.LOCATIVE_PREPS
                     and tok.i not in self.parties.by_token
                     and self.doc[tok.i - 1].text != "-"):      # not "Commander-in-Chief"
@@ -391,7 +437,8 @@ class DocFacts:
                 cand.place["kind"] in ("Region", "Country"):
             cand.relation = "deployedTo"          # entering a country is not holding it
         self.facts_so_far.append(cand)
-        sent = cand.trigger.sent
+        trigger = cand.trigger
+        sent = trigger.sent if self._sent_at is None else self._sent_at[self.sent_bounds[trigger.i][0]]
         toks = cand.tokens
         ev_start = min(t.idx for t in toks)
         ev_end = max(t.idx + len(t.text) for t in toks)

@@ -241,10 +241,10 @@ def descriptor_nouns(head: Token) -> set[str]:
     return out & ANAPHOR_NOUNS
 
 
-def collect_ents(doc: Doc) -> dict[int, str]:
-    """Token index -> NER label for place-like entities."""
+def collect_ents(doc: Doc, ents: tuple | None = None) -> dict[int, str]:
+    """Token index -> NER label for place-like entities (``ents``: ``doc.ents``, if at hand)."""
     out: dict[int, str] = {}
-    for ent in doc.ents:
+    for ent in doc.ents if ents is None else ents:
         if ent.label_ in PLACE_LABELS:
             for t in ent:
                 out[t.i] = ent.label_

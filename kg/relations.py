@@ -11,6 +11,7 @@ candidate gets its modality, source, time and a confidence.
 from __future__ import annotations
 
 import json
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -19,6 +20,7 @@ from spacy.tokens import Doc, Token
 
 from . import _frames as F
 from . import _supply as SUP
+from . import _trigger_words as TW
 from . import syntax as S
 from .modality import is_hedged, modality
 from .places import ANAPHOR_NOUNS, QUANTITY_WORDS, named_members
@@ -74,6 +76,7 @@ class RelationFinder:
         self.leave_verbs = self.relocate | {
             v for v, frames in self.verbs.items() if any(f["relation"] == "withdrewFrom" for f in frames)}
         self.extra_lemmas = frozenset({"come"}) | F.STRONGHOLD_NOUNS | SUP.SUPPLY_VERBS
+        self._positions: list[int] | None = None     # see _trigger_positions
 
     def takes_place_object(self, tok: Token) -> bool:
         """Whether ``tok`` is the object of a verb whose object is always a place
@@ -82,9 +85,26 @@ class RelationFinder:
         return tok.dep_ in ("dobj", "nsubjpass") and self.forms.get(
             verb.lower_, verb.lemma_.lower()) in self.place_verbs
 
+    def _trigger_positions(self) -> list[int]:
+        """Indices of the tokens of the Doc that any pattern of :meth:`in_sentence` may
+        fire on, in order; built once per Doc.
+
+        Every branch of :meth:`in_sentence` first asks whether the (adjusted) lemma or the
+        lower-case form is one of its words, so the other tokens yield nothing."""
+        if self._positions is None:
+            words = TW.for_table(self.t, lambda: TW.TriggerWords(
+                self.forms, frozenset(self.verbs.keys() | self.nouns.keys() | self.leave_verbs
+                                      | self.extra_lemmas),
+                frozenset(self.control_preps | self.held | self.hub_heads | {"hands"})))
+            self._positions = words.positions(self.doc)
+        return self._positions
+
     def in_sentence(self, sent) -> list[Candidate]:
         out: list[Candidate] = []
-        for tok in sent:
+        positions = self._trigger_positions()
+        doc = self.doc
+        for n in range(bisect_left(positions, sent.start), bisect_left(positions, sent.end)):
+            tok = doc[positions[n]]
             lower, pos = tok.lower_, tok.pos_
             lemma = self.forms.get(lower, tok.lemma_.lower())
             if lemma in self.verbs and (pos in ("VERB", "AUX") or S.verbal_noun(tok)):

@@ -1,0 +1,63 @@
+"""Which tokens of a Doc the relation patterns may fire on, judged once per word.
+
+:meth:`kg.relations.RelationFinder.in_sentence` visits only these tokens: every one of
+its patterns first asks whether a token's (adjusted) lemma or lower-case form is one of
+its words, so the other tokens yield nothing.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.attrs import LEMMA, LOWER
+from spacy.tokens import Doc
+
+
+class TriggerWords:
+    """The tokens whose form is one of ``forms`` or whose lemma (``lemma_forms`` first,
+    then the lower-cased lemma) is one of ``lemmas``. Judged by string hash, each form and
+    lemma once per process."""
+
+    def __init__(self, lemma_forms: dict[str, str], lemmas: frozenset[str], forms: frozenset[str]):
+        self.lemma_forms = lemma_forms
+        self.lemmas = lemmas
+        self.forms = forms
+        self.by_form: dict[int, bool | None] = {}     # None: the lemma decides
+        self.by_lemma: dict[int, bool] = {}
+
+    def positions(self, doc: Doc) -> list[int]:
+        if not len(doc):
+            return []
+        strings = doc.vocab.strings
+        lemmas = doc.to_array(LEMMA).tolist()
+        out = []
+        for i, form in enumerate(doc.to_array(LOWER).tolist()):
+            hit = self.by_form.get(form, 0)
+            if hit == 0:                               # a form not seen before
+                hit = self.by_form[form] = self._form_verdict(strings[form])
+            if hit is None:
+                lemma = lemmas[i]
+                hit = self.by_lemma.get(lemma)
+                if hit is None:
+                    hit = self.by_lemma[lemma] = strings[lemma].lower() in self.lemmas
+            if hit:
+                out.append(i)
+        return out
+
+    def _form_verdict(self, lower: str) -> bool | None:
+        if lower in self.forms:
+            return True
+        if lower in self.lemma_forms:                  # a form the lemmatizer misses
+            return self.lemma_forms[lower] in self.lemmas
+        return None
+
+
+#: id of a triggers table -> (the table, its TriggerWords); the table is kept so its id stays its own
+_BY_TABLE: dict[int, tuple[dict, TriggerWords]] = {}
+
+
+def for_table(table: dict, build: Callable[[], TriggerWords]) -> TriggerWords:
+    """The :class:`TriggerWords` of a triggers table, built by ``build`` the first time."""
+    known = _BY_TABLE.get(id(table))
+    if known is None:
+        known = _BY_TABLE[id(table)] = (table, build())
+    return known[1]
