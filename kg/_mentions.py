@@ -81,8 +81,12 @@ def not_a_town(names: list[Token]) -> bool:
 def could_be_place(names: list[Token], locative: bool = False) -> bool:
     """A proper name the small NER model mislabels (foreign town names come out as ORG,
     PERSON or WORK_OF_ART) may still be a place when a relation puts it in a place slot;
-    dates, numbers, nationalities, people's full names and institutions may not."""
-    if any(t.ent_type_ in _NOT_PLACE_LABELS or t.lower_ in _ORG_WORDS for t in names):
+    dates, numbers, nationalities, people's full names and institutions may not. In a
+    list of names ("Mekelle, Adigrat and Shire") a nationality label is the model's slip:
+    a real nationality word never gets here (the party lexicon knows it)."""
+    listed = names[-1].dep_ == "conj" and names[-1].head.pos_ == "PROPN"
+    rejected = _NOT_PLACE_LABELS - {"NORP"} if listed else _NOT_PLACE_LABELS
+    if any(t.ent_type_ in rejected or t.lower_ in _ORG_WORDS for t in names):
         return False
     # a full personal name is a person, unless a locative preposition says otherwise
     return locative or not (len(names) > 1 and all(t.ent_type_ == "PERSON" for t in names))

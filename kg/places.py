@@ -118,6 +118,8 @@ def name_tokens(head: Token, ents_by_token: dict[int, str]) -> list[Token]:
     for t in head.doc[start: head.i]:
         if t.pos_ == "VERB" and t.dep_ == "compound":
             start = t.i + 1        # "brigades retook Abu Grein": the name starts after the verb
+        elif t.tag_ == "VBN" and t.i > 0 and head.doc[t.i - 1].text == "-":
+            start = t.i + 1        # "Russian-held Melitopol": the name starts after the participle
     left = [t for t in head.doc[start: head.i + 1] if is_name(t)]
     if head.lower_ in ANAPHOR_NOUNS | OF_HEADS or head.lemma_.lower() in ANAPHOR_NOUNS:
         for child in head.children:

@@ -273,6 +273,8 @@ class RelationFinder:
             # "under the control of X" / "X came under Taliban control": place is the clause subject
             if noun.head.lower_ == "under" and noun.head.head.pos_ in ("VERB", "AUX"):
                 places = S.subjects(noun.head.head)
+                # "remained under the control of Houthi fighters": "of" names the holder here
+                agents += [p for p in S.prep_objects(noun, ["of"], False) if self.party(p, noun)]
             elif noun.head.lower_ == "in" and noun.head.head.pos_ in ("VERB", "AUX") and (
                     places := places or F.stray_of_objects(noun)):
                 agents = S.subjects(noun.head.head)    # "the army was in full control of X"
@@ -309,7 +311,8 @@ class RelationFinder:
         place = part.head if part.head.i != part.i else None
         if place is None:
             return []
-        return self._pair(part, "controls", [modifier], [place], False, explicit=False)
+        return self._pair(part, "controls", [modifier], [place], False, explicit=False,
+                          modifier_agents=True)
 
     def _hub(self, head: Token) -> list[Candidate]:
         """"Izium, the main Russian logistics base" / "it is the major rail hub that feeds X"."""
@@ -390,7 +393,8 @@ class RelationFinder:
                 continue
             # a modifier of a nominal trigger names its party: "an Ethiopian air force strike"
             modifier = a.head.i == trigger.i and a.dep_ in ("amod", "compound", "nmod") and trigger.pos_ == "NOUN"
-            modifier = modifier or (modifier_agents and a.dep_ in ("amod", "compound", "nmod", "poss"))
+            modifier = modifier or (modifier_agents and a.dep_ in ("amod", "compound", "nmod", "poss",
+                                                                   "npadvmod"))
             key = self.party(a, trigger, modifier=modifier)
             if key is not None:
                 parties.append((key, a))
