@@ -1,8 +1,8 @@
 """Parties the text names only by their role or by their alliance, and pairs that cannot hold.
 
-- "the attackers", "the defenders", "the garrison": the party of the latest fact that
-  gave it that role ("X shelled the town ... the attackers stormed it"); none when the
-  text named no such party.
+- "the attackers", "the defenders", "the garrison", "the invaders", "the occupiers": the
+  party of the latest fact that gave it that role ("X shelled the town ... the attackers
+  stormed it"); none when the text named no such party.
 - a capture in the passive with no agent ("Waterloo was overrun"): the party of the
   latest attack or capture just before, unless that party held the place.
 - "the coalition" as an actor: the coalition the article names elsewhere.
@@ -19,6 +19,10 @@ ATTACKER_NOUNS = frozenset("attacker attackers assailant assailants besieger bes
 ATTACK_RELATIONS = frozenset({"attacked", "besieged", "encircled"})
 #: nouns for the side that holds a place, and the relations that give a party that role
 DEFENDER_NOUNS = frozenset("defender defenders garrison garrisons".split())
+#: nouns for the side that came in: the party of the latest attack, capture or deployment
+INVADER_NOUNS = frozenset("invader invaders".split())
+#: nouns for the side that holds what it took: the party of the latest control
+OCCUPIER_NOUNS = frozenset("occupier occupiers".split())
 
 
 def _latest_party(facts: list, before: int, earliest: int, wanted) -> str | None:
@@ -41,6 +45,11 @@ def role_party(tok: Token, facts: list, earliest: int) -> str | None:
         return _latest_party(facts, tok.i, earliest, lambda c: c.relation in ATTACK_RELATIONS)
     if word in DEFENDER_NOUNS:
         return _latest_party(facts, tok.i, earliest, lambda c: c.relation == "controls" and not c.event)
+    if word in INVADER_NOUNS:
+        return _latest_party(facts, tok.i, earliest, lambda c: c.relation in ATTACK_RELATIONS or (
+            c.relation == "controls" and c.event) or c.relation == "deployedTo")
+    if word in OCCUPIER_NOUNS:
+        return _latest_party(facts, tok.i, earliest, lambda c: c.relation == "controls")
     return None
 
 

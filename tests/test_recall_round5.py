@@ -7,6 +7,8 @@
   "control" names the holder, not the place.
 - "entered Mekelle, Adigrat and Shire": a name in a list of place names is a place even
   when the small NER model calls it a nationality.
+- "the invaders" / "the occupiers" are the side of the latest capture, attack or
+  deployment / of the latest control, as "the attackers" and "the garrison" already were.
 
 Our own sentences about other wars than the articles that showed the gaps.
 """
@@ -31,6 +33,10 @@ ASSERTED = [
      "remained under the control of Houthi fighters until 2018.", ("Houthis", "controls", "Hodeidah")),
     ("listed-norp", "The Ethiopian army entered Mekelle, Adigrat and Shire on Saturday.",
      ("Ethiopia", "controls", "Adigrat")),
+    ("invaders", "Tanzanian troops captured Kampala in April 1979. Two years later the invaders "
+     "withdrew from Kampala.", ("Tanzania", "withdrewFrom", "Kampala")),
+    ("occupiers", "Vietnamese troops captured Phnom Penh in January 1979. Months later the "
+     "occupiers shelled Battambang.", ("Vietnam", "attacked", "Battambang")),
 ]
 
 NOT_ASSERTED = [
