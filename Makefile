@@ -11,7 +11,7 @@ SAMPLES ?= $(SHARED)/corpus eval/dev/corpus
 HOST   ?= 127.0.0.1
 PORT   ?= 5000
 
-.PHONY: install run ingest serve test browser bench clean
+.PHONY: install run ingest serve test browser bench eval clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,14 @@ browser:
 
 test: install browser
 	KG_SHARED=$(SHARED) $(BIN)/python -m pytest -q -p no:cacheprovider
+
+# Extraction scores on every gold set: the shared sample, the tuning sets, then the
+# held-out split and the two blind sets (never tuned on; see eval/*/README.md).
+EVAL_SETS ?= eval/dev:tune eval/tune2:all eval/tune3:all eval/tune4:all eval/dev:heldout eval/fresh:all eval/fresh2:all
+eval: install
+	@echo "set                   relation         tp   fp   fn       P       R      F1"
+	@printf '%-22s' "shared sample"; $(BIN)/kg eval $(SHARED)/eval --corpus $(SHARED)/corpus | grep '^overall'
+	@for s in $(EVAL_SETS); do printf '%-22s' "$$s"; $(BIN)/kg eval $${s%%:*} --split $${s##*:} | grep '^overall'; done
 
 bench: install
 	$(BIN)/python bench/extract_bench.py

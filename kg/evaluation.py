@@ -25,6 +25,7 @@ from spacy.language import Language
 
 from ._rdfio import write_quads
 from ._scoring import SCORED_RELATIONS, DocScore, EntityIndex, GoldFacts, score_document
+from .calibration import Band, Calibration, format_bands
 from .articles import read_text_article
 from .errors import InputError
 from .extract import extract_articles
@@ -130,6 +131,7 @@ class EvalReport:
     split: str
     docs: list[DocScore]
     links: dict[str, dict] | None = None
+    calibration: list[Band] | None = None
 
     @property
     def overall(self) -> Counts:
@@ -156,6 +158,10 @@ class EvalReport:
         }
         if self.links is not None:
             out["links"] = self.links
+        if self.calibration is not None:
+            out["calibration"] = [{"low": b.low, "high": b.high, "right": b.right,
+                                   "neutral": b.neutral, "wrong": b.wrong,
+                                   "precision": b.precision} for b in self.calibration]
         return out
 
 
@@ -172,13 +178,15 @@ def evaluate(layout: EvalLayout, split: str = "all", nlp: Language | None = None
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
     scores = []
+    calibration = Calibration()
     for doc, ex in zip(ids, extract_articles(articles, nlp, online=online), strict=True):
         quads = extraction_quads(ex)
         if out_dir is not None:
             write_quads(quads, out_dir / f"{doc}.nq")
         scores.append(score_document(doc, gold[doc], quads, index))
+        calibration.add_document(gold[doc], quads, index)
     link_scores = score_links(layout, ids) if links else None
-    return EvalReport(split, scores, link_scores)
+    return EvalReport(split, scores, link_scores, calibration.bands())
 
 
 def score_links(layout: EvalLayout, ids: list[str]) -> dict[str, dict]:
@@ -237,6 +245,9 @@ def format_report(report: EvalReport) -> str:
     for name, c in rows:
         lines.append(f"{name:<14}{c.tp:>5}{c.fp:>5}{c.fn:>5}"
                      f"{c.precision:>8.3f}{c.recall:>8.3f}{c.f1:>8.3f}")
+    if report.calibration is not None:
+        lines += ["", "asserted triples by statement confidence (precision = right / (right + wrong)):"]
+        lines += format_bands(report.calibration)
     lines += ["", "per document:"]
     for d in report.docs:
         lines.append(f"{d.doc}: tp={d.tp} fp={d.fp} fn={d.fn}")

@@ -207,6 +207,7 @@ def test_eval_command_on_the_shared_layout(shared_dir, nlp):
     for relation in ("controls", "withdrewFrom", "suppliesVia", "attacked", "deployedTo"):
         assert any(line.startswith(relation) for line in lines)
     assert "kharkiv-counteroffensive-2022-09-10: tp=" in result.output
+    assert "asserted triples by statement confidence" in result.output
 
 
 def test_eval_command_json_with_links(nlp):
@@ -215,6 +216,8 @@ def test_eval_command_json_with_links(nlp):
     data = json.loads(result.output)
     assert data["split"] == "heldout" and len(data["docs"]) == 6
     assert data["tp"] == sum(r["tp"] for r in data["relations"].values())
+    judged = sum(b["right"] + b["wrong"] for b in data["calibration"])
+    assert judged >= data["tp"] + data["fp"]     # every right or wrong fact is in some band
     assert set(data["links"]) == {"headline", "all", "places"}
     assert data["links"]["all"]["qid"]["total"] > 0
     head = data["links"]["headline"]
