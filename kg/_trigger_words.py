@@ -12,13 +12,42 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc
 
 
+def lemma_variants(lemma: str) -> list[str]:
+    """What a verb lemma may stand for when the small model's lemmatizer got it wrong or
+    the word is a re- form of a trigger: "reoccupie" (for "reoccupied") -> "reoccupy",
+    then "occupy"; "re-enter" -> "enter". The lemma itself comes first."""
+    out = [lemma]
+    if lemma.endswith("ie") and len(lemma) > 4:
+        out.append(lemma[:-2] + "y")
+    for v in list(out):
+        for prefix in ("re-", "re"):
+            if v.startswith(prefix) and len(v) - len(prefix) > 3:
+                out.append(v[len(prefix):])
+                break
+    return out
+
+
+def place_verb(lemma: str, verbs: dict) -> str | None:
+    """The trigger verb a lemma stands for: itself, or a variant (:func:`lemma_variants`)
+    whose every frame takes its place as the object ("reoccupy" -> "occupy"; not
+    "remove" -> "move", whose place follows a preposition)."""
+    if lemma in verbs:
+        return lemma
+    for v in lemma_variants(lemma)[1:]:
+        if v in verbs and all(f["frame"] == "obj" for f in verbs[v]):
+            return v
+    return None
+
+
 class TriggerWords:
     """The tokens whose form is one of ``forms`` or whose lemma (``lemma_forms`` first,
     then the lower-cased lemma) is one of ``lemmas``. Judged by string hash, each form and
     lemma once per process."""
 
-    def __init__(self, lemma_forms: dict[str, str], lemmas: frozenset[str], forms: frozenset[str]):
+    def __init__(self, lemma_forms: dict[str, str], lemmas: frozenset[str], forms: frozenset[str],
+                 verbs: dict | None = None):
         self.lemma_forms = lemma_forms
+        self.verbs = verbs or {}
         self.lemmas = lemmas
         self.forms = forms
         self.by_form: dict[int, bool | None] = {}     # None: the lemma decides
@@ -38,7 +67,9 @@ class TriggerWords:
                 lemma = lemmas[i]
                 hit = self.by_lemma.get(lemma)
                 if hit is None:
-                    hit = self.by_lemma[lemma] = strings[lemma].lower() in self.lemmas
+                    text = strings[lemma].lower()
+                    hit = self.by_lemma[lemma] = text in self.lemmas or place_verb(
+                        text, self.verbs) is not None
             if hit:
                 out.append(i)
         return out

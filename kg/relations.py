@@ -82,8 +82,10 @@ class RelationFinder:
         """Whether ``tok`` is the object of a verb whose object is always a place
         ("retook Tal Tamr", "Tal Tamr was shelled"), whatever the NER model says."""
         verb = tok.head
-        return tok.dep_ in ("dobj", "nsubjpass") and self.forms.get(
-            verb.lower_, verb.lemma_.lower()) in self.place_verbs
+        if tok.dep_ not in ("dobj", "nsubjpass"):
+            return False
+        lemma = self.forms.get(verb.lower_, verb.lemma_.lower())
+        return lemma in self.place_verbs or TW.place_verb(lemma, self.verbs) in self.place_verbs
 
     def _trigger_positions(self) -> list[int]:
         """Indices of the tokens of the Doc that any pattern of :meth:`in_sentence` may
@@ -95,7 +97,7 @@ class RelationFinder:
             words = TW.for_table(self.t, lambda: TW.TriggerWords(
                 self.forms, frozenset(self.verbs.keys() | self.nouns.keys() | self.leave_verbs
                                       | self.extra_lemmas),
-                frozenset(self.control_preps | self.held | self.hub_heads | {"hands"})))
+                frozenset(self.control_preps | self.held | self.hub_heads | {"hands"}), self.verbs))
             self._positions = words.positions(self.doc)
         return self._positions
 
@@ -107,6 +109,8 @@ class RelationFinder:
             tok = doc[positions[n]]
             lower, pos = tok.lower_, tok.pos_
             lemma = self.forms.get(lower, tok.lemma_.lower())
+            if pos == "VERB" and lemma not in self.verbs:
+                lemma = TW.place_verb(lemma, self.verbs) or lemma    # "reoccupied", "re-entered"
             if lemma in self.verbs and (pos in ("VERB", "AUX") or S.verbal_noun(tok)):
                 for frame in self.verbs[lemma]:
                     out.extend(self._verb(tok, frame))

@@ -7,6 +7,8 @@
   "control" names the holder, not the place.
 - "entered Mekelle, Adigrat and Shire": a name in a list of place names is a place even
   when the small NER model calls it a nationality.
+- "reoccupied": the small model's lemma is "reoccupie"; a re- form (or such a slip) of a
+  verb whose place is its object takes that verb's frames.
 - "the invaders" / "the occupiers" are the side of the latest capture, attack or
   deployment / of the latest control, as "the attackers" and "the garrison" already were.
 
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from kg import _trigger_words as TW
 from phrasings import recall_tests
 
 PUB = date(2023, 5, 2)
@@ -37,6 +40,15 @@ ASSERTED = [
      "withdrew from Kampala.", ("Tanzania", "withdrewFrom", "Kampala")),
     ("occupiers", "Vietnamese troops captured Phnom Penh in January 1979. Months later the "
      "occupiers shelled Battambang.", ("Vietnam", "attacked", "Battambang")),
+    ("re-form-lemmatizer", "Malian soldiers have since reoccupied Gao, a military spokesman said.",
+     ("Mali", "controls", "Gao")),
+    ("re-form", "Ethiopian troops reoccupied Humera in November.", ("Ethiopia", "controls", "Humera")),
+]
+
+NOT_ASSERTED_RE = [
+    # "remove" is no "move": only verbs whose place is their object lend a re- form their frames
+    ("re-form-move", "Russian forces removed their guns from Kherson overnight.",
+     ("Russia", "deployedTo", "Kherson")),
 ]
 
 NOT_ASSERTED = [
@@ -48,4 +60,13 @@ NOT_ASSERTED = [
      ("Ethiopia", "controls", "Eritrean")),
 ]
 
-extractions, test_round5_gives_fact, test_round5_gives_no_fact = recall_tests(ASSERTED, NOT_ASSERTED, PUB)
+extractions, test_round5_gives_fact, test_round5_gives_no_fact = recall_tests(
+    ASSERTED, NOT_ASSERTED + NOT_ASSERTED_RE, PUB)
+
+
+def test_re_forms_and_lemmatizer_slips_map_to_place_verbs():
+    verbs = {"occupy": [{"frame": "obj"}], "move": [{"frame": "prep"}], "enter": [{"frame": "obj"}]}
+    assert TW.place_verb("reoccupie", verbs) == "occupy"     # the model's lemma of "reoccupied"
+    assert TW.place_verb("re-enter", verbs) == "enter"
+    assert TW.place_verb("remove", verbs) is None
+    assert TW.place_verb("reach", verbs) is None
