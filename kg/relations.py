@@ -374,11 +374,12 @@ class RelationFinder:
         out = []
         for mod in F.modifiers_and_of_objects(head):       # "Russian and X forces", "fighters of A and B"
             if mod.dep_ in ("amod", "compound", "nmod", "pobj"):
-                for conj in mod.children:
-                    if conj.dep_ == "conj":
-                        key = self.party(conj, trigger, modifier=True)
-                        if key is not None:
-                            out.append(key)
+                conjs = [c for c in mod.children if c.dep_ == "conj"]
+                # the first of the list too: the phrase's own party may be another member
+                for member in [mod] + conjs if conjs else []:
+                    key = self.party(member, trigger, modifier=True)
+                    if key is not None:
+                        out.append(key)
         return out
 
     # -- assembly ------------------------------------------------------------------

@@ -9,6 +9,8 @@
   when the small NER model calls it a nationality.
 - "reoccupied": the small model's lemma is "reoccupie"; a re- form (or such a slip) of a
   verb whose place is its object takes that verb's frames.
+- "Serbian and Bosnian Serb forces": every member of a coordinated modifier names a party,
+  the first one too (the phrase's own party may be a later member).
 - "the invaders" / "the occupiers" are the side of the latest capture, attack or
   deployment / of the latest control, as "the attackers" and "the garrison" already were.
 
@@ -43,6 +45,8 @@ ASSERTED = [
     ("re-form-lemmatizer", "Malian soldiers have since reoccupied Gao, a military spokesman said.",
      ("Mali", "controls", "Gao")),
     ("re-form", "Ethiopian troops reoccupied Humera in November.", ("Ethiopia", "controls", "Humera")),
+    ("coordinated-first-member", "Serbian and Bosnian Serb forces shelled Gorazde in April 1994.",
+     ("Serbia", "attacked", "Gorazde")),
 ]
 
 NOT_ASSERTED_RE = [
