@@ -12,6 +12,7 @@ Documents carry their article in ``doc._.kg_article`` (set before the pipe runs)
 """
 from __future__ import annotations
 
+import gc
 import os
 from functools import lru_cache
 
@@ -122,4 +123,6 @@ def _build_nlp(online: bool, discover_parties: bool) -> Language:
     ruler.add_patterns(gazetteer_patterns(Gazetteer.load()))
     nlp.add_pipe("kg_linker", config={"online": online})
     nlp.add_pipe("kg_relations", config={"online": online, "discover_parties": discover_parties})
+    gc.collect()
+    gc.freeze()        # the model, gazetteer and lexicon live as long as the process: not scanned again
     return nlp
