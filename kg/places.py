@@ -18,11 +18,12 @@ REGION_NOUNS = frozenset({"region", "province", "oblast", "governorate", "distri
                           "state", "raion", "county", "territory", "prefecture"})
 REGION_WORDS = REGION_NOUNS | {"oblast"}
 #: nouns that may stand for an earlier named place when used with "the"
-ANAPHOR_NOUNS = SETTLEMENT_NOUNS | REGION_NOUNS | {"area", "enclave"}
+ANAPHOR_NOUNS = SETTLEMENT_NOUNS | REGION_NOUNS | {"area", "enclave", "island", "peninsula"}
 #: the kinds each anaphoric noun may point back to
 ANAPHOR_KINDS = {**{n: ("Settlement",) for n in SETTLEMENT_NOUNS},
                  **{n: ("Region",) for n in REGION_NOUNS},
-                 "area": ("Settlement", "Region", "Place"), "enclave": ("Settlement", "Region")}
+                 "area": ("Settlement", "Region", "Place"), "enclave": ("Settlement", "Region"),
+                 "island": ("Region", "Place"), "peninsula": ("Region", "Place")}   # not a town
 PRONOUNS = frozenset({"it"})
 #: prepositions after which a proper name is most likely a place ("fought at Xuan Loc")
 LOCATIVE_PREPS = frozenset({"at", "in", "near", "into", "outside", "around", "towards", "toward"})
@@ -38,7 +39,7 @@ OF_HEADS = frozenset("""center centre outskirts enclave pocket district district
 suburbs neighbourhood neighbourhoods neighborhood neighborhoods streets heart""".split())
 
 #: nouns that make the name they govern a place of no particular kind
-GENERIC_PLACE_NOUNS = frozenset({"enclave", "pocket"})
+GENERIC_PLACE_NOUNS = frozenset({"enclave", "pocket", "island", "peninsula"})
 #: "most of the city", "all of Tripoli": the quantity stands for the place
 QUANTITY_WORDS = frozenset({"most", "much", "all", "half", "rest", "bulk", "whole", "majority"})
 
@@ -150,7 +151,7 @@ def kind_hint_for(head: Token) -> str | None:
     if words & SETTLEMENT_NOUNS:
         return "Settlement"
     if words & GENERIC_PLACE_NOUNS:
-        return "Place"                        # "the enclave of Žepa"
+        return "Place"                        # "the enclave of Žepa", "the island of Wolmido"
     return None
 
 

@@ -23,7 +23,7 @@ from . import _supply as SUP
 from . import _trigger_words as TW
 from . import syntax as S
 from .modality import is_hedged, modality
-from .places import ANAPHOR_NOUNS, QUANTITY_WORDS, named_members
+from .places import ANAPHOR_NOUNS, OF_HEADS, QUANTITY_WORDS, named_members
 
 TRIGGERS = Path(__file__).with_name("data") / "triggers.json"
 #: verbs whose object noun carries the event and whose subject is its agent ("launched an assault")
@@ -365,6 +365,11 @@ class RelationFinder:
         verb = [trigger] if trigger.pos_ == "VERB" else []
         return [x for t in hosts + verb for x in S.prep_objects(t, ["including"], False)]
 
+    def _names_place(self, tok: Token) -> bool:
+        """A place name, or a phrase that names one after "of" ("parts of Aleppo")."""
+        return self.place(tok, probe=True) is not None or (
+            tok.lower_ in OF_HEADS and self.place(tok) is not None)
+
     def _parties_of(self, toks: list[Token]) -> list[str]:
         """The parties some argument tokens denote (probing only)."""
         return [k for k in (self.party(t, t) for t in toks) if k is not None]
@@ -409,7 +414,7 @@ class RelationFinder:
         if rel in ("attacked", "deployedTo"):
             # "air strikes on bases in Khartoum", "pulled back to lines in the Donetsk region",
             # "stormed the presidential palace in Sanaa" (the place hangs on the verb)
-            places = [loc for t in places for loc in ([t] if self.place(t, probe=True) else
+            places = [loc for t in places for loc in ([t] if self._names_place(t) else
                                                       F.located_in(t) or F.located_in(trigger) or [t]
                                                       if rel == "attacked" and t.pos_ == "NOUN"
                                                       else F.located_in(t) or [t])]

@@ -132,12 +132,19 @@ def objects(verb: Token) -> list[Token]:
 
 def coordinated_first_verb(verb: Token) -> Token | None:
     """The first verb of "entered and secured X" when the parser made the second verb an
-    adjective of X (amod right after the conjunction, which hangs on the first verb)."""
+    adjective of X (amod right after the conjunction, which hangs on the first verb or on
+    its object)."""
     if verb.dep_ != "amod" or verb.pos_ != "VERB" or verb.i == 0:
         return None
     cc = verb.doc[verb.i - 1]
     if cc.dep_ == "cc" and cc.head.pos_ == "VERB" and verb.head.head.i == cc.head.i:
         return cc.head
+    # "crossed the border and captured Novoazovsk": the name taken for a second object of
+    # the first verb, and the second verb for its adjective
+    obj = cc.head
+    if cc.dep_ == "cc" and obj.dep_ in ("dobj", "obj") and obj.head.pos_ == "VERB" and \
+            verb.head.dep_ == "conj" and verb.head.head.i == obj.i and verb.head.pos_ == "PROPN":
+        return obj.head
     return None
 
 

@@ -11,6 +11,9 @@
   verb whose place is its object takes that verb's frames.
 - "Serbian and Bosnian Serb forces": every member of a coordinated modifier names a party,
   the first one too (the phrase's own party may be a later member).
+- "parts of Aleppo", "the island of Yijiangshan": the name after "of" is the place.
+- "crossed the border and captured Jarablus": the parser makes the second verb an
+  adjective of the name; it is a verb whose subject is the first verb's.
 - "the invaders" / "the occupiers" are the side of the latest capture, attack or
   deployment / of the latest control, as "the attackers" and "the garrison" already were.
 
@@ -47,6 +50,12 @@ ASSERTED = [
     ("re-form", "Ethiopian troops reoccupied Humera in November.", ("Ethiopia", "controls", "Humera")),
     ("coordinated-first-member", "Serbian and Bosnian Serb forces shelled Gorazde in April 1994.",
      ("Serbia", "attacked", "Gorazde")),
+    ("parts-of-known", "Russian jets struck Idlib province and parts of Aleppo in response.",
+     ("Russia", "attacked", "Aleppo")),
+    ("island-of", "Chinese troops stormed the island of Yijiangshan in January 1955.",
+     ("China", "attacked", "Yijiangshan")),
+    ("second-verb-misparsed", "A convoy of Turkish tanks and armoured vehicles crossed the border "
+     "and captured Jarablus.", ("Turkey", "controls", "Jarablus")),
 ]
 
 NOT_ASSERTED_RE = [
@@ -62,6 +71,9 @@ NOT_ASSERTED = [
     # a nationality in a list of parties is no place
     ("listed-nationality", "Ethiopian, Eritrean and Amhara forces entered Humera in November.",
      ("Ethiopia", "controls", "Eritrean")),
+    # "captured weapons": an adjective, and no place
+    ("captured-adjective", "The rebels destroyed two bridges near Pibor and captured weapons.",
+     ("Pibor", "controls", "weapons")),
 ]
 
 extractions, test_round5_gives_fact, test_round5_gives_no_fact = recall_tests(
