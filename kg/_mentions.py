@@ -139,3 +139,34 @@ def anaphoric(ref) -> dict | None:
 def name_text(names: list[Token]) -> str:
     doc = names[0].doc
     return doc[names[0].i: names[-1].i + 1].text
+
+
+def place_name(tok: Token, names: list[Token], lexicon, ents: dict[int, str], text: str,
+               sentence: tuple[int, int]) -> tuple | None:
+    """What the name of the phrase headed by ``tok`` is: (name, its party-lexicon entry,
+    kind hint, NER label, sentence text left and right of it); None when the name is no
+    place's (a person, a people, a group, an institution). A pure function of the token
+    and the parse, so callers work it out once per token."""
+    if titled_person(names) or not_a_town(names):
+        return None               # "President Kabbah", "Gen. Haftar", "the Bar Lev Line"
+    name = name_text(names)
+    known = lexicon.lookup(name)
+    if known and (known[1] == "demonyms" or (known[1] != "metonyms" and
+                                               lexicon.parties[known[0]].kind == "group")):
+        return None               # "Ukrainian", "Hamas" are not places ("Benghazi" is)
+    if all(t.pos_ == "ADJ" for t in names):
+        return None
+    if known and known[1] == "persons":
+        return None
+    ner = next((ents[t.i] for t in names if t.i in ents), None)
+    doc = tok.doc
+    return name, known, P.kind_hint_for(tok), ner, \
+        _cut(doc, text, sentence[0], names[0].i), _cut(doc, text, names[-1].i + 1, sentence[1])
+
+
+def _cut(doc, text: str, start: int, end: int) -> str:
+    """``doc[start:end].text``, cut from the Doc's text without building the Span."""
+    if start >= end:
+        return ""
+    last = doc[end - 1]
+    return text[doc[start].idx:last.idx + len(last.text)]

@@ -64,7 +64,7 @@ class DocFacts:
         text = doc.text                    # built by joining every token: once
         self.text = text
         self._pos: list[int] = doc.to_array(POS).tolist() if len(doc) else []   # Token.pos
-        self._names: dict[int, list[Token]] = {}               # see _place_name
+        self._names: dict[int, list[Token]] = {}               # see _mentions.place_name
         self._named: dict[int, tuple | None] = {}
         self.attributor = Attributor(doc, self.parties.resolve_np, {}, self._party_word, text=text)
         self.times = find_times(text, article.published)
@@ -251,7 +251,8 @@ class DocFacts:
         if tok.i in self._named:
             named = self._named[tok.i]
         else:
-            named = self._named[tok.i] = self._place_name(tok, names, sent_start, sent_end)
+            named = self._named[tok.i] = M.place_name(tok, names, self.lexicon, self.ents,
+                                                      self.text, (sent_start, sent_end))
         if named is None:
             return None               # a person, an institution, a people or a group
         name, known, kind_hint, ner, left, right = named
@@ -281,35 +282,6 @@ class DocFacts:
                     key=hit["key"], label=hit["label"], kind=hit["kind"], token=tok.i,
                     sent=sent_i, subject=P.is_subject(tok)))
         return hit
-
-    def _place_name(self, tok: Token, names: list[Token], sent_start: int,
-                    sent_end: int) -> tuple | None:
-        """What the name of the phrase headed by ``tok`` is, whatever the call: (name, its
-        party-lexicon entry, kind hint, NER label, sentence text left and right of it);
-        None when the name is no place's (a person, a people, a group, an institution).
-        A pure function of the token and the parse, so it is worked out once per token."""
-        if M.titled_person(names) or M.not_a_town(names):
-            return None               # "President Kabbah", "Gen. Haftar", "the Bar Lev Line"
-        name = M.name_text(names)
-        known = self.lexicon.lookup(name)
-        if known and (known[1] == "demonyms" or (known[1] != "metonyms" and
-                                                   self.lexicon.parties[known[0]].kind == "group")):
-            return None               # "Ukrainian", "Hamas" are not places ("Benghazi" is)
-        if all(t.pos_ == "ADJ" for t in names):
-            return None
-        if known and known[1] == "persons":
-            return None
-        kind_hint = P.kind_hint_for(tok)
-        ner = next((self.ents[t.i] for t in names if t.i in self.ents), None)
-        return name, known, kind_hint, ner, self._text(sent_start, names[0].i), \
-            self._text(names[-1].i + 1, sent_end)
-
-    def _text(self, start: int, end: int) -> str:
-        """``doc[start:end].text``, cut from the Doc's text without building the Span."""
-        if start >= end:
-            return ""
-        last = self.doc[end - 1]
-        return self.text[self.doc[start].idx:last.idx + len(last.text)]
 
     def _used_as_party(self, tok: Token) -> bool:
         hit = self.parties.party_of_token(tok)

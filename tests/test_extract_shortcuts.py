@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from kg import _mentions as M
 from kg import _timex_patterns as TP
 from kg.attribution import quote_spans
 from kg.docfacts import DocFacts
@@ -49,7 +50,7 @@ def test_docfacts_cuts_span_texts_and_finds_sentences(nlp, sample_doc):
                      rel.linker, rel.gazetteer)
     n = len(sample_doc)
     for start, end in [(0, 0), (0, 1), (3, 9), (n - 5, n), (10, 10), (n - 1, n)]:
-        assert facts._text(start, end) == sample_doc[start:end].text
+        assert M._cut(sample_doc, facts.text, start, end) == sample_doc[start:end].text
     for tok in list(sample_doc)[:: max(1, n // 40)]:
         sent = facts._sent_at[facts.sent_bounds[tok.i][0]]
         assert (sent.start, sent.end) == (tok.sent.start, tok.sent.end)
