@@ -2,12 +2,15 @@
 hub nouns: forces that depend on a place for supplies, bring supplies in through it,
 use it as a logistics hub, or whose supply route runs through it.
 
-Each function takes the finder (for ``party``, ``place`` and ``_pair``) and a verb.
+Each function takes the finder (for ``party``, ``place`` and ``_pair``) and a verb or a
+hub noun. :func:`supply_frame` is the frame of the supply verbs; :func:`hub_candidates`
+reads hub nouns ("the main logistics hub for its forces").
 """
 from __future__ import annotations
 
 from spacy.tokens import Token
 
+from . import _frames as F
 from . import syntax as S
 
 #: what forces are supplied with: "depend on that road for fuel", "bring in weapons through X"
@@ -109,10 +112,77 @@ def _antecedent_place(finder, head: Token, pronoun: Token) -> list[Token]:
     which ..."), else the nearest place named before the pronoun ("Tal Abyad, the border
     town to the east through which ...", where the parser hangs the clause on "east")."""
     if head.lower_ in finder.hub_heads:
-        return finder._hub_places([head])
+        return hub_places(finder, [head])
     if finder.place(head, probe=True) is not None:
         return [head]
     window = head.doc[max(pronoun.sent.start, pronoun.i - 10): pronoun.i]
     names = [t for t in window if (hit := finder.place(t, probe=True)) is not None
              and hit["kind"] != "Country"]
+    return names[-1:]
+
+
+def supply_frame(finder, verb: Token, frame: dict) -> list:
+    """The frame of the supply verbs: a place (or a hub said of a place) supplies party
+    forces, or forces are supplied from/along/via a place."""
+    subj = S.subjects(verb)
+    objs = S.objects(verb)
+    suppliers = [t for t in subj if finder.party(t, verb) is None]   # "Kyiv supplied" is a party
+    out = finder._pair(verb, "suppliesVia", objs, hub_places(finder, suppliers), False)
+    if out:
+        return out
+    # ... or forces are supplied from/along/via a place ("supplied along a road from
+    # Bakhmut"): the party is the one whose forces receive the supplies
+    receivers = subj if S.is_passive(verb) else objs or subj
+    places = S.prep_objects(verb, [*frame["preps"], "from"])
+    for route in S.prep_objects(verb, ["along", "by", "over"]):
+        places += S.prep_objects(route, ["from", "through", "via"], False)
+    return finder._pair(verb, "suppliesVia", receivers, places, False)
+
+
+def hub_places(finder, toks: list[Token]) -> list[Token]:
+    """A subject that is a hub noun stands for the place it is predicated of."""
+    out = []
+    for t in toks:
+        if t.lower_ in finder.hub_heads:
+            out.extend(hub_subject(finder, t))
+        else:
+            out.append(t)
+    return out
+
+
+def hub_candidates(finder, head: Token) -> list:
+    """"Izium, the main Russian logistics base" / "it is the major rail hub that feeds X"."""
+    mods = {c.lower_ for c in head.children if c.dep_ in ("compound", "amod")}
+    prev = finder.doc[head.i - 1].lower_ if head.i else ""
+    if not (mods & finder.hub_mods or prev in finder.hub_mods):
+        return []
+    places = hub_subject(finder, head)
+    if not places:
+        return []
+    # the party: a party word between the place and the hub, or whom the hub feeds
+    agents = [t for t in finder.doc[max(places[0].i + 1, head.i - 6): head.i]
+              if finder.party(t, head, modifier=True) is not None]
+    for c in head.children:
+        if c.dep_ == "relcl" and c.lemma_.lower() in ("feed", "supply", "serve", "resupply"):
+            agents += S.objects(c)
+        if c.dep_ == "prep" and c.lower_ == "for":      # "the main logistics hub for its forces"
+            agents += F.for_phrase_parties(c)             # "... for its forces", "for units advancing"
+    return finder._pair(head, "suppliesVia", agents[-1:] or agents, places, False)
+
+
+def hub_subject(finder, head: Token) -> list[Token]:
+    """The place a hub noun is said of: apposition, copula subject, or a name just before."""
+    if head.dep_ == "appos":
+        return [head.head]
+    if head.dep_ in ("attr", "acomp", "oprd") and head.head.lemma_ in ("be", "remain", "become", "stay"):
+        return [p for t in S.subjects(head.head) for p in F.road_places(t)]   # "the road through X is"
+    start = head.sent.start
+    if finder.doc[start].is_lower and start > 0:     # a sentence broken by a stray period
+        start = finder.doc[start - 1].sent.start
+    window = finder.doc[max(start, head.i - 9): head.i]
+    names = []
+    for t in window:
+        hit = finder.place(t, probe=True)
+        if hit is not None and hit["kind"] != "Country":
+            names.append(t)
     return names[-1:]

@@ -126,7 +126,7 @@ class RelationFinder:
             if lower in self.held and tok.i > 1 and self.doc[tok.i - 1].text == "-":
                 out.extend(self._held_compound(tok))
             if lower in self.hub_heads and pos == "NOUN":
-                out.extend(self._hub(tok))
+                out.extend(SUP.hub_candidates(self, tok))
             if lemma in self.extra_lemmas:
                 out.extend(self._extra(tok, lemma, pos))
         return out
@@ -215,34 +215,8 @@ class RelationFinder:
                                   modifier_agents=True)
             return self._pair(verb, rel, agents, places, event)
         if kind == "supply":
-            return self._supply(verb, frame)
+            return SUP.supply_frame(self, verb, frame)
         return []
-
-    def _supply(self, verb: Token, frame: dict) -> list[Candidate]:
-        # a place (or hub said of a place) supplies party forces ...
-        subj = S.subjects(verb)
-        objs = S.objects(verb)
-        suppliers = [t for t in subj if self.party(t, verb) is None]   # "Kyiv supplied" is a party
-        out = self._pair(verb, "suppliesVia", objs, self._hub_places(suppliers), False)
-        if out:
-            return out
-        # ... or forces are supplied from/along/via a place ("supplied along a road from
-        # Bakhmut"): the party is the one whose forces receive the supplies
-        receivers = subj if S.is_passive(verb) else objs or subj
-        places = S.prep_objects(verb, [*frame["preps"], "from"])
-        for route in S.prep_objects(verb, ["along", "by", "over"]):
-            places += S.prep_objects(route, ["from", "through", "via"], False)
-        return self._pair(verb, "suppliesVia", receivers, places, False)
-
-    def _hub_places(self, toks: list[Token]) -> list[Token]:
-        """A subject that is a hub noun stands for the place it is predicated of."""
-        out = []
-        for t in toks:
-            if t.lower_ in self.hub_heads:
-                out.extend(self._hub_subject(t))
-            else:
-                out.append(t)
-        return out
 
     # -- nouns ---------------------------------------------------------------------
     def _noun(self, noun: Token, frame: dict) -> list[Candidate]:
@@ -317,42 +291,6 @@ class RelationFinder:
             return []
         return self._pair(part, "controls", [modifier], [place], False, explicit=False,
                           modifier_agents=True)
-
-    def _hub(self, head: Token) -> list[Candidate]:
-        """"Izium, the main Russian logistics base" / "it is the major rail hub that feeds X"."""
-        mods = {c.lower_ for c in head.children if c.dep_ in ("compound", "amod")}
-        prev = self.doc[head.i - 1].lower_ if head.i else ""
-        if not (mods & self.hub_mods or prev in self.hub_mods):
-            return []
-        places = self._hub_subject(head)
-        if not places:
-            return []
-        # the party: a party word between the place and the hub, or whom the hub feeds
-        agents = [t for t in self.doc[max(places[0].i + 1, head.i - 6): head.i]
-                  if self.party(t, head, modifier=True) is not None]
-        for c in head.children:
-            if c.dep_ == "relcl" and c.lemma_.lower() in ("feed", "supply", "serve", "resupply"):
-                agents += S.objects(c)
-            if c.dep_ == "prep" and c.lower_ == "for":      # "the main logistics hub for its forces"
-                agents += F.for_phrase_parties(c)             # "... for its forces", "for units advancing"
-        return self._pair(head, "suppliesVia", agents[-1:] or agents, places, False)
-
-    def _hub_subject(self, head: Token) -> list[Token]:
-        """The place a hub noun is said of: apposition, copula subject, or a name just before."""
-        if head.dep_ == "appos":
-            return [head.head]
-        if head.dep_ in ("attr", "acomp", "oprd") and head.head.lemma_ in ("be", "remain", "become", "stay"):
-            return [p for t in S.subjects(head.head) for p in F.road_places(t)]   # "the road through X is"
-        start = head.sent.start
-        if self.doc[start].is_lower and start > 0:     # a sentence broken by a stray period
-            start = self.doc[start - 1].sent.start
-        window = self.doc[max(start, head.i - 9): head.i]
-        names = []
-        for t in window:
-            hit = self.place(t, probe=True)
-            if hit is not None and hit["kind"] != "Country":
-                names.append(t)
-        return names[-1:]
 
     def _included_places(self, trigger: Token, places: list[Token]) -> list[Token]:
         """"captured several villages, including X", "held most of the north, including the town
