@@ -1,5 +1,5 @@
-"""Supply phrasings of :class:`kg.relations.RelationFinder` beyond the "supply" verbs and
-hub nouns: forces that depend on a place for supplies, bring supplies in through it,
+"""Supply phrasings of :class:`kg.relations.RelationFinder`: the "supply" verbs, hub
+nouns, and forces that depend on a place for supplies, bring supplies in through it,
 use it as a logistics hub, or whose supply route runs through it.
 
 Each function takes the finder (for ``party``, ``place`` and ``_pair``) and a verb or a
