@@ -27,7 +27,7 @@ def hands_places(hands: Token) -> list[Token]:
     the noun modified ("the only city still in government hands"), or, for a noun
     after "as", the object of that verb ("leaving Kabul as the only city in ... hands")."""
     prep = hands.head
-    if hands.dep_ != "pobj" or prep.lower_ != "in":
+    if hands.dep_ != "pobj" or prep.lower_ not in ("in", "into"):    # "fell into rebel hands"
         return []
     head = prep.head
     if head.pos_ == "ADV" and head.head.pos_ in ("VERB", "AUX"):

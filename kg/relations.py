@@ -195,6 +195,9 @@ class RelationFinder:
         if kind == "theme_to":                 # "X fell to Russian forces"
             places = S.subjects(verb)
             agents = S.prep_objects(verb, ["to", "into"], False)
+            if not agents and not any(c.dep_ in ("acomp", "attr", "oprd", "xcomp", "prt") or (
+                    c.dep_ in ("prep", "advmod") and c.lower_ in _NOT_A_FALL) for c in verb.children):
+                agents = [None]                # "the city fell on Friday": to the side attacking it
             return self._pair(verb, rel, agents, places, event)
         if kind == "patient_prep":             # "pushed Russian forces out of X"
             places = S.prep_objects(verb, frame["preps"])   # the patient comes before "out of X"
@@ -377,6 +380,11 @@ class RelationFinder:
                 c.confidence = _confidence(c, explicit)
                 out.append(c)
         return out
+
+
+#: "fell silent", "fell by half", "fell under curfew", "fell back": no town taken
+_NOT_A_FALL = frozenset("""by under below behind from into apart back within short off out
+away down asleep ill victim prey""".split())
 
 
 def _confidence(c: Candidate, explicit: bool) -> float:

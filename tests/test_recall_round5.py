@@ -14,6 +14,9 @@
 - "parts of Aleppo", "the island of Yijiangshan": the name after "of" is the place.
 - "crossed the border and captured Jarablus": the parser makes the second verb an
   adjective of the name; it is a verb whose subject is the first verb's.
+- "the city fell on 16 December": with no "to X", the side on the offensive took it, as in
+  an agentless passive ("fell silent", "fell by half", "fell back" are no falls);
+  "fell into Taliban hands" as "in Taliban hands".
 - "the invaders" / "the occupiers" are the side of the latest capture, attack or
   deployment / of the latest control, as "the attackers" and "the garrison" already were.
 
@@ -54,6 +57,9 @@ ASSERTED = [
      ("Russia", "attacked", "Aleppo")),
     ("island-of", "Chinese troops stormed the island of Yijiangshan in January 1955.",
      ("China", "attacked", "Yijiangshan")),
+    ("fell-without-to", "Indian troops encircled Dhaka in December 1971. The city fell on "
+     "16 December.", ("India", "controls", "Dhaka")),
+    ("into-hands", "Jalalabad fell into Taliban hands in August 2021.", ("Taliban", "controls", "Jalalabad")),
     ("second-verb-misparsed", "A convoy of Turkish tanks and armoured vehicles crossed the border "
      "and captured Jarablus.", ("Turkey", "controls", "Jarablus")),
 ]
@@ -71,6 +77,9 @@ NOT_ASSERTED = [
     # a nationality in a list of parties is no place
     ("listed-nationality", "Ethiopian, Eritrean and Amhara forces entered Humera in November.",
      ("Ethiopia", "controls", "Eritrean")),
+    # "fell silent" is no fall of a town
+    ("fell-silent", "Russian forces shelled Kharkiv overnight. The city fell silent after midnight.",
+     ("Russia", "controls", "Kharkiv")),
     # "captured weapons": an adjective, and no place
     ("captured-adjective", "The rebels destroyed two bridges near Pibor and captured weapons.",
      ("Pibor", "controls", "weapons")),
