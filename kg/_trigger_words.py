@@ -15,10 +15,13 @@ from spacy.tokens import Doc
 def lemma_variants(lemma: str) -> list[str]:
     """What a verb lemma may stand for when the small model's lemmatizer got it wrong or
     the word is a re- form of a trigger: "reoccupie" (for "reoccupied") -> "reoccupy",
-    then "occupy"; "re-enter" -> "enter". The lemma itself comes first."""
+    then "occupy"; "re-enter" -> "enter"; "liberated" (an adjective) -> "liberate". The
+    lemma itself comes first."""
     out = [lemma]
     if lemma.endswith("ie") and len(lemma) > 4:
         out.append(lemma[:-2] + "y")
+    elif lemma.endswith("ed") and len(lemma) > 5:    # a participle kept as an adjective
+        out += [lemma[:-1], lemma[:-2]]
     for v in list(out):
         for prefix in ("re-", "re"):
             if v.startswith(prefix) and len(v) - len(prefix) > 3:

@@ -80,7 +80,7 @@ class DocFacts:
     def resolve_party(self, tok: Token | None, trigger: Token, modifier: bool = False,
                       place: dict | None = None) -> str | None:
         if tok is None:
-            if trigger.pos_ == "VERB":       # "Waterloo was overrun": no agent named
+            if trigger.pos_ in ("VERB", "ADJ"):   # "Waterloo was overrun", "declared liberated"
                 return PC.party_on_the_offensive(trigger, self.facts_so_far, self._window_start(
                     trigger, 2), self._party_from_history(trigger, place))
             return self._party_from_history(trigger, place)

@@ -109,9 +109,10 @@ class RelationFinder:
             tok = doc[positions[n]]
             lower, pos = tok.lower_, tok.pos_
             lemma = self.forms.get(lower, tok.lemma_.lower())
-            if pos == "VERB" and lemma not in self.verbs:
+            declared = pos == "ADJ" and S.declared_participle(tok)   # "declared liberated"
+            if (pos == "VERB" or declared) and lemma not in self.verbs:
                 lemma = TW.place_verb(lemma, self.verbs) or lemma    # "reoccupied", "re-entered"
-            if lemma in self.verbs and (pos in ("VERB", "AUX") or S.verbal_noun(tok)):
+            if lemma in self.verbs and (pos in ("VERB", "AUX") or declared or S.verbal_noun(tok)):
                 for frame in self.verbs[lemma]:
                     out.extend(self._verb(tok, frame))
             elif pos in ("NOUN", "PROPN") and lemma in self.nouns:
@@ -161,7 +162,11 @@ class RelationFinder:
         if kind == "obj" and S.declared_participle(verb):
             # "Duterte declared Marawi liberated": a small clause under a verb of declaring
             places = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] or S.objects(verb.head)
-            return self._pair(verb, rel, S.subjects(verb.head), places, event)
+            if S.is_passive(verb.head):        # "the city was declared liberated": by whom, or
+                agents = S.agents(verb.head) or [None]    # the side on the offensive
+            else:
+                agents = S.subjects(verb.head)
+            return self._pair(verb, rel, agents, places, event)
         if kind == "obj":
             if rel in ("controls", "lostControlOf") and any(
                     c.dep_ == "dobj" and c.lemma_ == "control" for c in verb.children):

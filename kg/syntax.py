@@ -272,7 +272,8 @@ DECLARE_VERBS = frozenset("declare announce proclaim pronounce report".split())
 
 
 def declared_participle(verb: Token) -> bool:
-    """A bare past participle in a small clause: "declared Mosul retaken"."""
-    return (verb.tag_ in ("VBN", "VBD") and verb.dep_ in ("ccomp", "xcomp", "oprd", "conj")
+    """A bare past participle in a small clause: "declared Mosul retaken", "the city was
+    declared liberated" (where the tagger may call it an adjective)."""
+    return (verb.tag_ in ("VBN", "VBD", "JJ") and verb.dep_ in ("ccomp", "xcomp", "oprd", "conj")
             and verb.head.lemma_.lower() in DECLARE_VERBS
             and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children))

@@ -17,6 +17,8 @@
 - "the city fell on 16 December": with no "to X", the side on the offensive took it, as in
   an agentless passive ("fell silent", "fell by half", "fell back" are no falls);
   "fell into Taliban hands" as "in Taliban hands".
+- "the town was declared liberated": the declaring verb in the passive leaves the side on
+  the offensive as the liberator (the tagger may call "liberated" an adjective here).
 - "the invaders" / "the occupiers" are the side of the latest capture, attack or
   deployment / of the latest control, as "the attackers" and "the garrison" already were.
 
@@ -59,6 +61,8 @@ ASSERTED = [
      ("China", "attacked", "Yijiangshan")),
     ("fell-without-to", "Indian troops encircled Dhaka in December 1971. The city fell on "
      "16 December.", ("India", "controls", "Dhaka")),
+    ("declared-liberated-passive", "Nigerian troops besieged Gwoza in March 2015. A week later "
+     "the town was declared liberated.", ("Nigeria", "controls", "Gwoza")),
     ("into-hands", "Jalalabad fell into Taliban hands in August 2021.", ("Taliban", "controls", "Jalalabad")),
     ("second-verb-misparsed", "A convoy of Turkish tanks and armoured vehicles crossed the border "
      "and captured Jarablus.", ("Turkey", "controls", "Jarablus")),
