@@ -215,11 +215,18 @@ class Salience:
             score += _description_fit(tok.lemma_.lower(), self.described.get(r.key, set()))
             if r.kind == "Country":
                 score -= 0.8
-            if tok.doc[r.token].head.lower_ in ("towards", "toward"):
-                score -= 0.6      # "retreated towards Mayom": a heading, seldom "the town" next
+            heading = tok.doc[r.token].head
+            if heading.lower_ in ("towards", "toward"):
+                if heading.head.lemma_.lower() in _RETREAT_VERBS:
+                    continue      # "retreated towards Mayom": where they went, not "the town" next
+                score -= 0.6      # "advanced towards Kupiansk ... fled the city" may be it
             if score > best_score:
                 best, best_score = r, score
         return best
+
+
+#: verbs whose heading is where the side went after leaving "the town"
+_RETREAT_VERBS = frozenset("retreat withdraw flee pull fall escape".split())
 
 
 def _description_fit(noun: str, described: set[str]) -> float:

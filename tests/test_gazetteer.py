@@ -14,7 +14,7 @@ SHARED = Path(os.environ.get("KG_SHARED", Path(__file__).resolve().parents[1] / 
 PACKAGED = Path(str(resources.files("kg") / "data" / "gazetteer.jsonl"))
 
 #: Translit keys that two different entries may share on purpose (resolved by context).
-KNOWN_AMBIGUITIES = {"congo", "tripoli"}
+KNOWN_AMBIGUITIES = {"congo", "tripoli", "hue"}     # Hue (Vietnam) and Huye (Rwanda)
 
 
 @pytest.fixture(scope="module")
