@@ -1,5 +1,6 @@
-"""Shared fixtures: the shared folder, the sample article, one spaCy pipeline per session,
-a store holding the ingested sample, and a runner for the real ``kg`` command."""
+"""Shared fixtures: the shared folder, the sample article, one spaCy pipeline and one party
+lexicon per session, a store holding the ingested sample, and a runner for the real ``kg``
+command."""
 from __future__ import annotations
 
 import os
@@ -35,6 +36,15 @@ def sample_article_path(shared_dir: Path) -> Path:
     if not path.is_file():
         pytest.fail(f"sample article missing: {path}", pytrace=False)
     return path
+
+
+@pytest.fixture(scope="session")
+def lexicon():
+    """The party lexicon with the packaged gazetteer's states (no user-level additions)."""
+    from kg.gazetteer import Gazetteer
+    from kg.parties import PartyLexicon
+
+    return PartyLexicon.load(states_from=Gazetteer.load(include_user=False))
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,8 @@ wars other than the article that revealed a rule. All cases of a file go through
 ``extract_articles`` call; facts are compared as ``(party key, relation, place label)``
 (labels, because places unknown to the gazetteer get minted keys). Modules with
 lists ``ASSERTED`` and ``NOT_ASSERTED`` get their fixture and tests from
-:func:`recall_tests`.
+:func:`recall_tests`; the party-lexicon modules, whose negative cases name a party that
+must act in no fact, get theirs from :func:`party_tests`.
 """
 from __future__ import annotations
 
@@ -60,3 +61,25 @@ def recall_tests(asserted_cases: list[tuple], not_asserted_cases: list[tuple], p
         assert triple not in asserted(ex), f"{text!r}: got {describe(ex)}"
 
     return extractions, gives_fact, gives_no_fact
+
+
+def party_tests(asserted_cases: list[tuple], no_party_cases: list[tuple], published: date):
+    """The module fixture ``extractions`` and two tests: each triple of ``asserted_cases``
+    is asserted for its text; the party of each ``(id, text, party)`` of
+    ``no_party_cases`` is the subject of no asserted fact. Assign the three to module names."""
+
+    @pytest.fixture(scope="module")
+    def extractions(nlp) -> dict[str, Extraction]:
+        return extract_cases(nlp, asserted_cases + no_party_cases, published)
+
+    @pytest.mark.parametrize(("case_id", "text", "triple"), asserted_cases, ids=ids(asserted_cases))
+    def gives_fact(extractions, case_id, text, triple):
+        ex = extractions[case_id]
+        assert triple in asserted(ex), f"{text!r}: want {triple}; got {describe(ex)}"
+
+    @pytest.mark.parametrize(("case_id", "text", "party"), no_party_cases, ids=ids(no_party_cases))
+    def gives_no_party(extractions, case_id, text, party):
+        got = asserted(extractions[case_id])
+        assert not any(s == party for s, _, _ in got), f"{text!r}: got {sorted(got)}"
+
+    return extractions, gives_fact, gives_no_party

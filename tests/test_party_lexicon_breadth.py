@@ -11,10 +11,7 @@ from datetime import date
 
 import pytest
 
-from kg.gazetteer import Gazetteer
-from kg.parties import PartyLexicon
-from kg.types import Extraction
-from phrasings import asserted, extract_cases, ids
+from phrasings import party_tests
 
 PUB = date(2010, 3, 1)
 
@@ -71,26 +68,8 @@ NO_PARTY = [
 ]
 
 
-@pytest.fixture(scope="module")
-def extractions(nlp) -> dict[str, Extraction]:
-    return extract_cases(nlp, ASSERTED + NO_PARTY, PUB)
-
-
-@pytest.mark.parametrize(("case_id", "text", "triple"), ASSERTED, ids=ids(ASSERTED))
-def test_new_party_gives_fact(extractions, case_id, text, triple):
-    got = asserted(extractions[case_id])
-    assert triple in got, f"{text!r}: want {triple}; got {sorted(got)}"
-
-
-@pytest.mark.parametrize(("case_id", "text", "party"), NO_PARTY, ids=ids(NO_PARTY))
-def test_no_party_where_no_actor(extractions, case_id, text, party):
-    got = asserted(extractions[case_id])
-    assert not any(s == party for s, _, _ in got), f"{text!r}: got {sorted(got)}"
-
-
-@pytest.fixture(scope="module")
-def lexicon() -> PartyLexicon:
-    return PartyLexicon.load(states_from=Gazetteer.load(include_user=False))
+extractions, test_new_party_gives_fact, test_no_party_where_no_actor = party_tests(
+    ASSERTED, NO_PARTY, PUB)
 
 
 @pytest.mark.parametrize(("phrase", "key", "kind"), [

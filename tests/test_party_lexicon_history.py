@@ -14,10 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.gazetteer import Gazetteer
-from kg.parties import DATA, PartyLexicon
-from kg.types import Extraction
-from phrasings import asserted, describe, extract_cases, ids
+from kg.parties import DATA
+from phrasings import party_tests
 
 PUB = date(2000, 6, 1)
 
@@ -144,26 +142,8 @@ NO_PARTY = [
 ]
 
 
-@pytest.fixture(scope="module")
-def extractions(nlp) -> dict[str, Extraction]:
-    return extract_cases(nlp, ASSERTED + NO_PARTY, PUB)
-
-
-@pytest.mark.parametrize(("case_id", "text", "triple"), ASSERTED, ids=ids(ASSERTED))
-def test_historical_party_gives_fact(extractions, case_id, text, triple):
-    ex = extractions[case_id]
-    assert triple in asserted(ex), f"{text!r}: want {triple}; got {describe(ex)}"
-
-
-@pytest.mark.parametrize(("case_id", "text", "party"), NO_PARTY, ids=ids(NO_PARTY))
-def test_new_phrases_do_not_misfire(extractions, case_id, text, party):
-    got = asserted(extractions[case_id])
-    assert not any(s == party for s, _, _ in got), f"{text!r}: got {sorted(got)}"
-
-
-@pytest.fixture(scope="module")
-def lexicon() -> PartyLexicon:
-    return PartyLexicon.load(states_from=Gazetteer.load(include_user=False))
+extractions, test_historical_party_gives_fact, test_new_phrases_do_not_misfire = party_tests(
+    ASSERTED, NO_PARTY, PUB)
 
 
 @pytest.mark.parametrize(("phrase", "key", "kind"), [
