@@ -170,23 +170,43 @@ def _entities_of(node, outgoing: dict, index: EntityIndex) -> set[str]:
     return found
 
 
+@dataclass
+class ScoredGraph:
+    """One document's graph as the scorer reads it: the outgoing edges of every node, and
+    each scored-relation triple with its readings as gold facts (empty: unmapped)."""
+
+    outgoing: dict
+    readings: list[tuple[ox.Triple, str, set[GoldFact]]]
+
+    @classmethod
+    def read(cls, quads: Iterable[ox.Quad], index: EntityIndex) -> ScoredGraph:
+        triples = {q.triple for q in quads}
+        outgoing: dict = defaultdict(set)
+        for t in triples:
+            outgoing[t.subject].add((t.predicate, t.object))
+        readings = []
+        for t in triples:
+            relation = scored_relation(t.predicate.value)
+            if relation is None or not isinstance(t.object, ox.NamedNode):
+                continue
+            subjects = _entities_of(t.subject, outgoing, index)
+            objects = _entities_of(t.object, outgoing, index)
+            readings.append((t, relation, {(s, relation, o) for s in subjects for o in objects}))
+        return cls(outgoing, readings)
+
+
 def score_document(doc: str, gold: GoldFacts, quads: Iterable[ox.Quad],
                    index: EntityIndex) -> DocScore:
     """Score the graph of one document (all its quads, any graph) against its gold facts."""
-    triples = {q.triple for q in quads}
-    outgoing: dict = defaultdict(set)
-    for t in triples:
-        outgoing[t.subject].add((t.predicate, t.object))
+    return score_graph(doc, gold, ScoredGraph.read(quads, index))
+
+
+def score_graph(doc: str, gold: GoldFacts, graph: ScoredGraph) -> DocScore:
+    """:func:`score_document` on a graph already read."""
     annotated = gold.required | gold.optional
     predicted: set[GoldFact] = set()
     unmapped: set[tuple[str, str, str]] = set()
-    for t in triples:
-        relation = scored_relation(t.predicate.value)
-        if relation is None or not isinstance(t.object, ox.NamedNode):
-            continue
-        subjects = _entities_of(t.subject, outgoing, index)
-        objects = _entities_of(t.object, outgoing, index)
-        readings = {(s, relation, o) for s in subjects for o in objects}
+    for t, relation, readings in graph.readings:
         if not readings:
             unmapped.add((_node_key(t.subject), relation, t.object.value))
         elif readings & annotated:

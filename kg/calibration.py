@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from . import _terms as t
-from ._scoring import EntityIndex, GoldFacts, _entities_of, scored_relation
+from ._scoring import EntityIndex, GoldFacts, ScoredGraph
 
 #: lower bounds of the bands, highest first
 BAND_EDGES = (0.85, 0.75, 0.6, 0.0)
@@ -51,21 +51,16 @@ class Calibration:
     outcomes: list[tuple[float, str]] = field(default_factory=list)
 
     def add_document(self, gold: GoldFacts, quads: Iterable[ox.Quad], index: EntityIndex) -> None:
-        triples = {q.triple for q in quads}
-        outgoing: dict = defaultdict(set)
-        for tr in triples:
-            outgoing[tr.subject].add((tr.predicate, tr.object))
-        confidence = _asserted_confidence(triples, outgoing)
+        self.add_graph(gold, ScoredGraph.read(quads, index))
+
+    def add_graph(self, gold: GoldFacts, graph: ScoredGraph) -> None:
+        """:meth:`add_document` on a graph already read (as :func:`score_graph` reads it)."""
+        confidence = _asserted_confidence(graph.outgoing)
         annotated = gold.required | gold.optional
-        for tr in triples:
-            relation = scored_relation(tr.predicate.value)
-            if relation is None or not isinstance(tr.object, ox.NamedNode):
-                continue
+        for tr, _, readings in graph.readings:
             conf = confidence.get((tr.subject, tr.predicate, tr.object))
             if conf is None:
                 continue              # a direct triple no asserted statement backs (none expected)
-            readings = {(s, relation, o) for s in _entities_of(tr.subject, outgoing, index)
-                        for o in _entities_of(tr.object, outgoing, index)}
             outcome = "right" if readings & gold.required else (
                 "neutral" if readings & annotated else "wrong")
             self.outcomes.append((conf, outcome))
@@ -79,7 +74,7 @@ class Calibration:
         return bands
 
 
-def _asserted_confidence(triples: set, outgoing: dict) -> dict[tuple, float]:
+def _asserted_confidence(outgoing: dict) -> dict[tuple, float]:
     """(subject, predicate, object) -> highest confidence of an asserted statement about it."""
     best: dict[tuple, float] = {}
     for node, props in outgoing.items():

@@ -24,7 +24,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from ._rdfio import write_quads
-from ._scoring import SCORED_RELATIONS, DocScore, EntityIndex, GoldFacts, score_document
+from ._scoring import SCORED_RELATIONS, DocScore, EntityIndex, GoldFacts, ScoredGraph, score_graph
 from .calibration import Band, Calibration, format_bands
 from .articles import read_text_article
 from .errors import InputError
@@ -183,8 +183,9 @@ def evaluate(layout: EvalLayout, split: str = "all", nlp: Language | None = None
         quads = extraction_quads(ex)
         if out_dir is not None:
             write_quads(quads, out_dir / f"{doc}.nq")
-        scores.append(score_document(doc, gold[doc], quads, index))
-        calibration.add_document(gold[doc], quads, index)
+        graph = ScoredGraph.read(quads, index)       # read once for both
+        scores.append(score_graph(doc, gold[doc], graph))
+        calibration.add_graph(gold[doc], graph)
     link_scores = score_links(layout, ids) if links else None
     return EvalReport(split, scores, link_scores, calibration.bands())
 
