@@ -25,6 +25,11 @@ INVADER_NOUNS = frozenset("invader invaders".split())
 OCCUPIER_NOUNS = frozenset("occupier occupiers".split())
 
 
+def _offensive(c) -> bool:
+    """A fact that puts its party on the offensive: an attack or a capture."""
+    return c.relation in ATTACK_RELATIONS or (c.relation == "controls" and c.event)
+
+
 def _latest_party(facts: list, before: int, earliest: int, wanted) -> str | None:
     """The party of the latest asserted fact with an explicit party whose trigger lies in
     ``[earliest, before)`` and that ``wanted`` accepts."""
@@ -46,8 +51,8 @@ def role_party(tok: Token, facts: list, earliest: int) -> str | None:
     if word in DEFENDER_NOUNS:
         return _latest_party(facts, tok.i, earliest, lambda c: c.relation == "controls" and not c.event)
     if word in INVADER_NOUNS:
-        return _latest_party(facts, tok.i, earliest, lambda c: c.relation in ATTACK_RELATIONS or (
-            c.relation == "controls" and c.event) or c.relation == "deployedTo")
+        return _latest_party(facts, tok.i, earliest,
+                             lambda c: _offensive(c) or c.relation == "deployedTo")
     if word in OCCUPIER_NOUNS:
         return _latest_party(facts, tok.i, earliest, lambda c: c.relation == "controls")
     return None
@@ -58,8 +63,7 @@ def party_on_the_offensive(trigger: Token, facts: list, earliest: int, holder: s
     shortly before Christmas"): the party of the latest asserted attack or capture from
     token ``earliest`` on, unless it is the place's last holder (a holder does not take
     its own town). None when the text just before names no offensive."""
-    return _latest_party(facts, trigger.i, earliest, lambda c: c.party != holder and (
-        c.relation in ATTACK_RELATIONS or (c.relation == "controls" and c.event)))
+    return _latest_party(facts, trigger.i, earliest, lambda c: c.party != holder and _offensive(c))
 
 
 def coalition_in_context(named: list[str], lexicon) -> str | None:
