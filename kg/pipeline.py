@@ -13,7 +13,6 @@ Documents carry their article in ``doc._.kg_article`` (set before the pipe runs)
 from __future__ import annotations
 
 import gc
-import os
 from functools import lru_cache
 
 import spacy
@@ -105,7 +104,9 @@ def gazetteer_patterns(gazetteer: Gazetteer) -> list[dict]:
 
 def discovery_enabled() -> bool:
     """True when ``KG_DISCOVER_PARTIES`` is set to 1/true/yes (see kg/party_discovery.py)."""
-    return os.environ.get("KG_DISCOVER_PARTIES", "").strip().lower() in ("1", "true", "yes", "on")
+    from .wikidata import env_flag
+
+    return env_flag("KG_DISCOVER_PARTIES")
 
 
 def build_nlp(online: bool = False, discover_parties: bool | None = None) -> Language:

@@ -37,7 +37,12 @@ _POINT = re.compile(r"Point\(\s*(-?[0-9.]+)\s+(-?[0-9.]+)\s*\)")
 
 def online_enabled() -> bool:
     """True when ``KG_ONLINE`` is set to 1/true/yes."""
-    return os.environ.get("KG_ONLINE", "").strip().lower() in ("1", "true", "yes", "on")
+    return env_flag("KG_ONLINE")
+
+
+def env_flag(name: str) -> bool:
+    """True when the environment variable ``name`` is set to 1/true/yes/on."""
+    return os.environ.get(name, "").strip().lower() in ("1", "true", "yes", "on")
 
 
 def default_cache_dir() -> Path:
