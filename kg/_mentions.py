@@ -88,8 +88,24 @@ def could_be_place(names: list[Token], locative: bool = False) -> bool:
     rejected = _NOT_PLACE_LABELS - {"NORP"} if listed else _NOT_PLACE_LABELS
     if any(t.ent_type_ in rejected or t.lower_ in _ORG_WORDS for t in names):
         return False
-    # a full personal name is a person, unless a locative preposition says otherwise
-    return locative or not (len(names) > 1 and all(t.ent_type_ == "PERSON" for t in names))
+    # a full personal name is a person, unless a locative preposition or a list of
+    # places ("Bulbul, Sheikh Hadid and Maabatli") says otherwise
+    return locative or (listed and _listed_with_place(names[-1])) or not (
+        len(names) > 1 and all(t.ent_type_ == "PERSON" for t in names))
+
+
+def _listed_with_place(tok: Token) -> bool:
+    """Whether another member of the list ``tok`` belongs to is labelled a place."""
+    first = tok
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    stack = [first]
+    while stack:
+        t = stack.pop()
+        if t.i != tok.i and t.ent_type_ in ("GPE", "LOC"):
+            return True
+        stack.extend(c for c in t.children if c.dep_ == "conj")
+    return False
 
 
 def bare(tok: Token, places: dict[int, str]) -> bool:
@@ -147,7 +163,8 @@ def place_name(tok: Token, names: list[Token], lexicon, ents: dict[int, str], te
     kind hint, NER label, sentence text left and right of it); None when the name is no
     place's (a person, a people, a group, an institution). A pure function of the token
     and the parse, so callers work it out once per token."""
-    if titled_person(names) or not_a_town(names):
+    if titled_person(names) and not (names[-1].dep_ == "conj" and _listed_with_place(names[-1])) \
+            or not_a_town(names):
         return None               # "President Kabbah", "Gen. Haftar", "the Bar Lev Line"
     name = name_text(names)
     known = lexicon.lookup(name)

@@ -36,6 +36,8 @@ _DATELINE = re.compile(
 _PLACE_NOUNS = P.ANAPHOR_NOUNS | P.PLACE_HEADS | P.OF_HEADS
 #: heads of a phrase whose name fills a place slot ("the Marjah area")
 _SLOT_HEADS = P.PLACE_HEADS | {"area"}
+#: nouns that stand for the armed group just named ("the group", "the militia")
+GROUP_NOUNS = frozenset("group militia organisation organization movement faction".split())
 
 
 class DocFacts:
@@ -114,7 +116,7 @@ class DocFacts:
                     return self._same_head(tok, lemma) or self._recent_group(tok)
                 # "the troops", "the Izium formations": the same noun used before with a party
                 return self._same_head(tok, lemma) or (
-                    self._recent_group(tok) if lemma in ("fighter", "fighters") else None)
+                    self._recent_group(tok) if lemma in ("fighter", "fighters", "militia", "militias") else None)
             return None
         if tok.lower_ in ("they", "it", "their", "its"):
             known, key = PR.governed_party(tok, lambda g: self.resolve_party(g, trigger), self._recent_party)
@@ -125,7 +127,9 @@ class DocFacts:
         if tok.lower_ == "coalition" and tok.dep_ in ("nsubj", "nsubjpass", "poss", "pobj"):
             return self._coalition()           # "the coalition bombed ..."
         if tok.lower_ in PR.NAME_HEADS:        # "the alliance" after "the Northern Alliance"
-            return PR.party_by_name_head(tok, self.force_mentions, self.lexicon)
+            return PR.party_by_name_head(tok, self.force_mentions, self.lexicon) or self._group_noun(tok)
+        if tok.lower_ in GROUP_NOUNS:
+            return self._group_noun(tok)       # "the group" after "al-Shabaab fighters"
         if tok.lower_ in STATE_FORCE_WORDS and tok.dep_ in ("compound", "amod", "nmod"):
             return self.state              # "government hands"
         if tok.lower_ in ("government", "regime", "junta") and tok.dep_ == "nsubj" and any(
@@ -176,6 +180,18 @@ class DocFacts:
             if i < tok.i and party.kind == "group" and (party.rebel or not rebels):
                 return key
         return None
+
+    def _group_noun(self, tok: Token) -> str | None:
+        """"the group", "the militia", "the jihadist movement" with nothing that names it:
+        the latest armed group named in this or the three sentences before."""
+        if tok.pos_ != "NOUN" or not any(c.lower_ == "the" for c in tok.children) or \
+                not M.bare(tok, self.ents):
+            return None
+        key = self._recent_group(tok)
+        earliest = self._window_start(tok, 3)
+        if key is None or not any(earliest <= i < tok.i and k == key for i, _, k in self.force_mentions):
+            return None
+        return key
 
     def _same_head(self, tok: Token, lemma: str) -> str | None:
         """A bare force noun ("troops", "the Izium formations") takes the party of the

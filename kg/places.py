@@ -167,8 +167,18 @@ def named_members(tok: Token) -> list[Token]:
             if child.dep_ == "prep" and child.lower_ == "of":
                 objs = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
                 if objs:
-                    return [objs[0], *(c for c in objs[0].children if c.dep_ == "conj")]
+                    return _list_members(objs[0])
     return [tok]
+
+
+def _list_members(first: Token) -> list[Token]:
+    """``first`` and the names coordinated with it; the parser chains a long list
+    ("Kolwezi, Likasi, Kambove and Musoshi": each member hangs on the one before)."""
+    out = [first]
+    for c in first.children:
+        if c.dep_ == "conj":
+            out.extend(_list_members(c))
+    return out
 
 
 def is_subject(tok: Token) -> bool:
