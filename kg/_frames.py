@@ -11,6 +11,8 @@ from .parties import is_force_noun
 
 #: nouns that say a party holds a place: "the Taliban stronghold of Musa Qala"
 STRONGHOLD_NOUNS = frozenset({"stronghold", "bastion"})
+#: "Knin, the capital of the Republic of Serbian Krajina": the party's seat, which it holds
+CAPITAL_NOUNS = frozenset({"capital"})
 #: nominal triggers whose possessor may be the place: "Saigon's capture by ..."
 _POSSESSED_PLACE_RELATIONS = frozenset({"controls", "attacked", "besieged", "encircled"})
 
@@ -164,6 +166,14 @@ def stronghold_places(noun: Token, party) -> list[Token]:
     if noun.dep_ in ("attr", "oprd") and noun.head.lemma_ in ("be", "remain", "become"):
         return S.subjects(noun.head)
     return []
+
+
+def capital_places(noun: Token) -> list[Token]:
+    """The city a "capital" phrase names by apposition: "Knin, the capital of X" or
+    "its de facto capital, Raqqa"."""
+    if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+        return [noun.head]
+    return [c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
 
 
 def flag_owners(flag: Token) -> list[Token]:

@@ -150,9 +150,12 @@ NAME_HEADS = frozenset("alliance front movement".split())
 
 
 def party_by_name_head(tok: Token, mentions: list[tuple[int, str, str]], lexicon) -> str | None:
-    """"the alliance" after "Northern Alliance troops": the latest party named before
-    ``tok`` whose name ends in the same word."""
-    if tok.pos_ != "NOUN" or not any(c.lower_ == "the" for c in tok.children):
+    """"the alliance" (or the capitalised short form "Alliance commanders") after
+    "Northern Alliance troops": the latest party named before ``tok`` whose name ends in
+    the same word."""
+    short = tok.pos_ in ("PROPN", "ADJ") and tok.is_title and tok.dep_ in ("compound", "amod", "nsubj") \
+        and not any(c.dep_ == "compound" for c in tok.children)    # "Alliance commanders said ..."
+    if not short and (tok.pos_ != "NOUN" or not any(c.lower_ == "the" for c in tok.children)):
         return None
     word = tok.lower_
     for i, _, key in reversed(mentions):

@@ -1,5 +1,5 @@
 """Recognise scraped web boilerplate (newsletter blurbs, cookie and privacy notices,
-credits, "Read more" links) so that it never produces facts."""
+credits, "Read more" links, lists of other headlines) so that it never produces facts."""
 from __future__ import annotations
 
 import re
@@ -37,3 +37,31 @@ def is_boilerplate(sentence: str) -> bool:
         if not any(word in lower for word in _KEYWORDS):
             return False
     return bool(_RE.search(sentence))
+
+
+#: a line that opens a list of links to other pages ("Most read", "Related:", "See also"):
+#: the heading alone on its line, or followed by a colon and the links
+_LIST_HEADING = re.compile(
+    r"^[ \t]*(?:most (?:read|popular|viewed|shared)|related(?: [a-z]+)?|read (?:more|also|next)|"
+    r"more (?:on this story|stories|news)|see also|top stories|recommended(?: for you)?|"
+    r"you (?:may|might) also like|trending(?: now)?|latest (?:news|stories)|further reading|"
+    r"external links)[ \t]*(?::[^\n]*)?$", re.IGNORECASE | re.MULTILINE)
+#: lines longer than this are prose, not a headline in a link list
+_HEADLINE_MAX = 120
+
+
+def link_lists(text: str) -> list[tuple[int, int]]:
+    """Character ranges of link lists: a heading line such as "Most read" or "Related:"
+    and the short lines right after it, up to a blank or a long line. The headlines in
+    such a list are other stories, not this article's reporting."""
+    out = []
+    for m in _LIST_HEADING.finditer(text):
+        end = m.end()
+        while end < len(text):
+            nxt = text.find("\n", end + 1)
+            line = text[end + 1: len(text) if nxt < 0 else nxt]
+            if not line.strip() or len(line) > _HEADLINE_MAX:
+                break
+            end = len(text) if nxt < 0 else nxt
+        out.append((m.start(), end))
+    return out

@@ -20,9 +20,9 @@ from . import _precision as PR
 from . import places as P
 from . import syntax as S
 from .attribution import Attributor
-from .boilerplate import is_boilerplate
+from .boilerplate import is_boilerplate, link_lists
 from .gazetteer import translit_key
-from .parties import OPPOSITION_NOUNS, STATE_FORCE_WORDS, PartyIndex, is_force_noun
+from .parties import OPPOSITION_NOUNS, STATE_FORCE_HEADS, STATE_FORCE_WORDS, PartyIndex, is_force_noun
 from .relations import Candidate, RelationFinder
 from .timex import find_times
 from .types import Article, Entity, Extraction, Fact
@@ -91,7 +91,7 @@ class DocFacts:
         if modifier:
             hit = self.parties.party_of_token(tok)
             if hit is None and tok.lower_ in STATE_FORCE_WORDS:
-                return self.state          # "government hands"
+                return self._state_side(tok)   # "government hands"
             return hit[0] if hit and hit[1] not in ("units", "persons") else None
         key = self.parties.resolve_np(tok)
         if key is not None:
@@ -99,7 +99,7 @@ class DocFacts:
         lemma = tok.lemma_.lower()
         if is_force_noun(tok):
             if self.parties.is_state_force(tok):
-                return self.state          # "government troops" in an article about Syria
+                return self._state_side(tok)   # "government troops" in an article about Syria
             poss = [c for c in tok.children if c.dep_ == "poss"]
             if poss and poss[0].lower_ in ("its", "their", "his", "her"):
                 known, key = PR.governed_party(poss[0], lambda g: self.resolve_party(g, trigger),
@@ -108,7 +108,17 @@ class DocFacts:
             if poss and poss[0].lower_ == "our":
                 src = self.attributor.source_for(trigger)  # "our forces" in a quote
                 return src.party if src is not None else None
+            short = next((c for c in tok.children if c.dep_ in ("compound", "amod") and c.lower_ in PR.NAME_HEADS
+                          and c.is_title), None)
+            if short is not None:          # "Alliance commanders" after "the Northern Alliance"
+                key = PR.party_by_name_head(short, self.force_mentions, self.lexicon)
+                if key is not None:
+                    return key
             if M.bare(tok, self.ents):
+                if tok.dep_ == "conj" and is_force_noun(tok.head) and tok.head.i < tok.i:
+                    key = self.resolve_party(tok.head, trigger)
+                    if key is not None:
+                        return key         # "government troops and militias": one side
                 role = PC.role_party(tok, self.facts_so_far, self._window_start(tok, 2))
                 if role is not None:
                     return role                # "the attackers", "the garrison"
@@ -131,11 +141,31 @@ class DocFacts:
         if tok.lower_ in GROUP_NOUNS:
             return self._group_noun(tok)       # "the group" after "al-Shabaab fighters"
         if tok.lower_ in STATE_FORCE_WORDS and tok.dep_ in ("compound", "amod", "nmod"):
-            return self.state              # "government hands"
+            return self._state_side(tok)   # "government hands"
         if tok.lower_ in ("government", "regime", "junta") and tok.dep_ == "nsubj" and any(
                 c.lower_ == "the" for c in tok.children):
-            return self.state              # "the last city the government held"
+            return self._state_side(tok)   # "the last city the government held"
         return None
+
+    def _state_side(self, tok: Token) -> str | None:
+        """The party a state-force phrase stands for ("the army", "federal artillery",
+        "government troops"): the party of the latest earlier force phrase that named its
+        side with the same word ("the Yugoslav federal army" ... "the army", "federal
+        artillery"); else the state the article is about."""
+        words = {t.lower_ for t in tok.doc[tok.left_edge.i: tok.i + 1]} & (
+            STATE_FORCE_WORDS | STATE_FORCE_HEADS)
+        if tok.lemma_.lower() in STATE_FORCE_HEADS:
+            words.add(tok.lemma_.lower())
+        if words:
+            for i, lemma, key in reversed(self.force_mentions):
+                if i >= tok.i:
+                    continue
+                m = self.doc[i]
+                named = {t.lower_ for t in self.doc[m.left_edge.i: i]} | {lemma}
+                if words & named and any(t.dep_ in ("amod", "compound", "poss") and
+                                         self.parties.party_of_token(t) for t in m.children):
+                    return key
+        return self.state
 
     def _coalition(self) -> str | None:
         named = [hit[1] for hit in self.parties.by_token.values()]
@@ -177,9 +207,20 @@ class DocFacts:
         rebels = tok.lemma_.lower() in OPPOSITION_NOUNS      # "the rebels" are never Wagner
         for i, _, key in reversed(self.force_mentions):
             party = self.lexicon.parties[key]
-            if i < tok.i and party.kind == "group" and (party.rebel or not rebels):
+            if i < tok.i and party.kind == "group" and (party.rebel or not rebels) and not self._metonym(i):
                 return key
+        if rebels:      # "Liberian rebels pulled out of X ... fighters of LURD": named just after
+            for i, _, key in self.force_mentions:
+                if i > tok.i and self.lexicon.parties[key].kind == "group" and self.lexicon.parties[key].rebel \
+                        and not self._metonym(i):
+                    return key
         return None
+
+    def _metonym(self, i: int) -> bool:
+        """Whether the party mention at token ``i`` is a place name standing for a group
+        ("Benghazi"), which an earlier or later "the rebels" must not be taken for."""
+        hit = self.parties.by_token.get(i)
+        return hit is not None and hit[2] == "metonyms"
 
     def _group_noun(self, tok: Token) -> str | None:
         """"the group", "the militia", "the jihadist movement" with nothing that names it:
@@ -318,7 +359,9 @@ class DocFacts:
     def run(self) -> Extraction:
         self._prepass()
         ex = Extraction(article=self.article)
-        boiler = {i for i, s in enumerate(self.sents) if is_boilerplate(s.text)}
+        lists = link_lists(self.text)
+        boiler = {i for i, s in enumerate(self.sents) if is_boilerplate(s.text) or any(
+            a <= s.start_char < b for a, b in lists)}
         for i, sent in enumerate(self.sents):
             if i in boiler:
                 continue

@@ -3,7 +3,8 @@
 Looks at the trigger and the verbs that govern it inside its sentence:
 "did not capture" (negated), "failed to take" (failed), "denied withdrawing"
 (denied), "plans to capture" / "a planned counteroffensive" (planned), "could
-advance", "if ... were to take" (hypothetical), "are to be sent" (planned). Hedges ("reportedly", "early
+advance", "if ... were to take", "warned against a takeover" (hypothetical), "prevented
+the fall of X" (negated), "are to be sent" (planned). Hedges ("reportedly", "early
 reports") keep a statement asserted but lower its confidence.
 """
 from __future__ import annotations
@@ -18,6 +19,10 @@ PLAN_ADJ = frozenset("planned possible potential expected imminent anticipated l
 MAKE_DO = frozenset("force compel oblige help allow enable drive push get cause lead leave".split())
 FAIL = frozenset("fail struggle".split())
 DENY = frozenset("deny dismiss reject refute".split())
+#: "warned against a takeover of X", "fear the fall of X": the event has not happened
+WARN = frozenset("warn fear oppose caution".split())
+#: "prevented the fall of X", "averted the capture of X": it did not happen
+PREVENT = frozenset("prevent avert thwart foil forestall".split())
 MODAL_HYPO = frozenset("could might may would should".split())
 MODAL_FUTURE = frozenset({"will", "'ll", "shall"})
 HEDGES = frozenset("reportedly allegedly apparently purportedly reports rumours rumors unconfirmed".split())
@@ -58,6 +63,10 @@ def modality(trigger: Token) -> str:
             return "planned"             # "continued the operation to free the city"
         if i > 0 and lemma in DENY:
             return "denied"
+        if i > 0 and lemma in WARN:
+            return "hypothetical"
+        if i > 0 and lemma in PREVENT:
+            return "negated"
         if i > 0 and lemma in FAIL:
             return "failed"
         if i > 0 and (lemma in PLAN or (tok.pos_ == "NOUN" and lemma in PLAN_NOUNS)):

@@ -55,7 +55,7 @@ _WORD_KINDS = ("names", "metonyms", "demonyms", "forces", "units", "persons")
 OPPOSITION_NOUNS = frozenset("""rebel rebels insurgent insurgents militant militants separatist
 separatists jihadist jihadists guerrilla guerrillas opposition extremist extremists""".split())
 #: Phrases that name the forces of the state an article is about ("government troops").
-STATE_FORCE_WORDS = frozenset("""government regime federal state junta""".split())
+STATE_FORCE_WORDS = frozenset("""government regime federal state junta security""".split())
 STATE_FORCE_HEADS = frozenset({"army", "military"})
 
 

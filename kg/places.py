@@ -33,7 +33,7 @@ SLOT_PREPS = LOCATIVE_PREPS | {"from", "through", "via", "across", "over", "to",
 #: common nouns that head a place phrase ("the city center", "the outskirts of X",
 #: "the Jufra air base" stands for Jufra)
 PLACE_HEADS = frozenset({"center", "centre", "outskirts", "oblast", "pass", "crossing",
-                         "base", "airbase", "airfield"})
+                         "base", "airbase", "airfield", "sector", "front", "harbour", "harbor"})
 #: "the enclave of Žepa", "districts of Tripoli", "the outskirts of Kyiv" name the place after "of"
 OF_HEADS = frozenset("""center centre outskirts enclave pocket district districts part parts suburb
 suburbs neighbourhood neighbourhoods neighborhood neighborhoods streets heart""".split())

@@ -75,7 +75,7 @@ class RelationFinder:
         #: verbs of leaving: moving "outside" a place with one of them is withdrawing from it
         self.leave_verbs = self.relocate | {
             v for v, frames in self.verbs.items() if any(f["relation"] == "withdrewFrom" for f in frames)}
-        self.extra_lemmas = frozenset({"come"}) | F.STRONGHOLD_NOUNS | SUP.SUPPLY_VERBS
+        self.extra_lemmas = frozenset({"come"}) | F.STRONGHOLD_NOUNS | F.CAPITAL_NOUNS | SUP.SUPPLY_VERBS
         self._positions: list[int] | None = None     # see _trigger_positions
 
     def takes_place_object(self, tok: Token) -> bool:
@@ -142,6 +142,12 @@ class RelationFinder:
                               F.stronghold_places(tok, self.party), False)
         if pos == "VERB" and lemma in SUP.SUPPLY_VERBS:
             return SUP.supply_patterns(self, tok, lemma)
+        if lemma in F.CAPITAL_NOUNS and pos == "NOUN":
+            # a state's own capital is no news ("Kyiv, the capital of Ukraine"); a
+            # breakaway state's, a movement's or an old regime's is
+            return [c for c in self._pair(tok, "controls", F.stronghold_owners(tok, self.party),
+                                          F.capital_places(tok), False, explicit=False)
+                    if c.party != c.place.get("parent")]
         return []
 
     # -- verbs ---------------------------------------------------------------------

@@ -1,0 +1,70 @@
+"""Fixes of the seventh round, found by reading the errors of two new sets (tune5, tune6)
+after their first, blind read. Each is a mechanism that other articles share:
+
+- State-force words take the side an earlier phrase gave them: after "the Ethiopian
+  federal army", "federal artillery" and "the army" are Ethiopia's, not the state the
+  article mentions most. "security forces" are state forces.
+- A bare force noun coordinated with a named one is on its side ("government troops and
+  militias"), not the rebel group named last.
+- "the rebels" before any group is named stand for the first rebel group the article names.
+- "X, the capital of <party>" says the party holds X, unless X is in the party's own
+  state ("Kyiv, the capital of Ukraine" is no news).
+- "took up positions at X" is a deployment; "recovered X" and "the recovery of X" are
+  captures; "the evacuation of X by Y" is a withdrawal.
+- "the Zalambessa front", "the Kargil sector", "the Port Sudan harbour" name the place.
+- "Front commanders" after "the Polisario Front": a capitalised short form of a name.
+- "warned against a takeover of X" and "prevented the capture of X" assert nothing.
+
+Our own sentences about other wars than the articles that showed the gaps.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from phrasings import recall_tests
+
+PUB = date(2019, 6, 4)
+
+ASSERTED = [
+    ("state-word-learned", "The Ethiopian federal army attacked Badme in May. Eritrean officials said "
+     "Eritrea would resist, and Eritrean radio said federal artillery shelled Barentu on Sunday.",
+     ("Ethiopia", "attacked", "Barentu")),
+    ("the-army-learned", "The Soviet army crossed into Czechoslovakia in August 1968. Czechoslovak "
+     "officials in Czechoslovakia said the army took Bratislava the next day.",
+     ("Soviet Union", "controls", "Bratislava")),
+    ("security-forces", "The Philippine government said security forces had retaken Zamboanga "
+     "after three weeks of fighting.", ("Philippines", "controls", "Zamboanga")),
+    ("coordinated-bare", "Rebels of the SPLM-IO attacked Bor in December. Government troops and "
+     "militias held Malakal in South Sudan throughout.", ("South Sudan", "controls", "Malakal")),
+    ("rebels-named-after", "Rebels captured Bangui on Sunday, a spokesman for the Seleka coalition "
+     "said.", ("Seleka", "controls", "Bangui")),
+    ("capital-of-breakaway", "Luhansk, the capital of the self-proclaimed Luhansk People's Republic, "
+     "was quiet on Monday.", ("Luhansk People's Republic", "controls", "Luhansk")),
+    ("took-up-positions", "Kenyan troops took up positions around Kismayo on Friday.",
+     ("Kenya", "deployedTo", "Kismayo")),
+    ("recovered", "Azerbaijani forces recovered Jabrayil in October 2020.",
+     ("Azerbaijan", "controls", "Jabrayil")),
+    ("evacuation-noun", "The evacuation of Dunkirk by British troops ended on 4 June 1940.",
+     ("United Kingdom", "withdrewFrom", "Dunkirk")),
+    ("front-head", "Ethiopian troops withdrew from the Zalambessa front in June 2000.",
+     ("Ethiopia", "withdrewFrom", "Zalambessa")),
+    ("sector-head", "Pakistani troops shelled the Kargil sector in May 1999.",
+     ("Pakistan", "attacked", "Kargil")),
+    ("short-name", "Polisario Front fighters attacked Smara in 1979, where Moroccan troops held out. "
+     "Front commanders said their units then shelled Tifariti.", ("Polisario Front", "attacked", "Tifariti")),
+]
+
+NOT_ASSERTED = [
+    ("coordinated-bare-not-rebels", "Rebels of the SPLM-IO attacked Bor in December. Government "
+     "troops and militias held Malakal in South Sudan throughout.", ("SPLM-IO", "controls", "Malakal")),
+    ("own-capital", "Russian missiles hit Kyiv, the capital of Ukraine, on Monday.",
+     ("Ukraine", "controls", "Kyiv")),
+    ("warned-against", "Pakistan warned against an Indian takeover of Skardu.",
+     ("India", "controls", "Skardu")),
+    ("prevented", "Turkish troops prevented the capture of Idlib by Syrian forces in 2020.",
+     ("Syria", "controls", "Idlib")),
+    ("headline-list", "Iraqi troops shelled Tikrit on Monday.\n\nMost read\n- Iraqi troops capture "
+     "Sinjar\n- Oil prices fall\n\nThe offensive continues.", ("Iraq", "controls", "Sinjar")),
+]
+
+extractions, test_gives_fact, test_gives_no_fact = recall_tests(ASSERTED, NOT_ASSERTED, PUB)
