@@ -82,10 +82,15 @@ def could_be_place(names: list[Token], locative: bool = False) -> bool:
     """A proper name the small NER model mislabels (foreign town names come out as ORG,
     PERSON or WORK_OF_ART) may still be a place when a relation puts it in a place slot;
     dates, numbers, nationalities, people's full names and institutions may not. In a
-    list of names ("Mekelle, Adigrat and Shire") a nationality label is the model's slip:
-    a real nationality word never gets here (the party lexicon knows it)."""
-    listed = names[-1].dep_ == "conj" and names[-1].head.pos_ == "PROPN"
-    rejected = _NOT_PLACE_LABELS - {"NORP"} if listed else _NOT_PLACE_LABELS
+    list of names ("Mekelle, Adigrat and Shire"), and on a single singular proper noun
+    ("captured Neerveli"), a nationality label is the model's slip: a real nationality
+    word never gets here (the party lexicon knows it)."""
+    last = names[-1]
+    listed = last.dep_ == "conj" and last.head.pos_ == "PROPN"
+    heads_list = any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in last.children)
+    # the model calls unfamiliar names ending in -i nationalities ("Neerveli", "Chavakachcheri")
+    slip = listed or heads_list or (len(names) == 1 and last.tag_ == "NNP")
+    rejected = _NOT_PLACE_LABELS - {"NORP"} if slip else _NOT_PLACE_LABELS
     if any(t.ent_type_ in rejected or t.lower_ in _ORG_WORDS for t in names):
         return False
     # a full personal name is a person, unless a locative preposition or a list of

@@ -136,8 +136,8 @@ def container_named(tok: Token, names: list[Token], hit: dict, settlement_nouns:
     Republic": the name is the area the settlement lies in, not the settlement."""
     if tok.lower_ not in settlement_nouns:
         return False
-    if hit["kind"] == "Country":
-        return True
+    if hit["kind"] == "Country" or (hit["kind"] == "Region" and tok.lower_ == "capital" and tok not in names):
+        return True               # "the Karabakh capital" is a city of Karabakh
     if tok in names:
         return False
     if all(t.ent_type_ == "NORP" for t in names):

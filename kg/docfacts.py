@@ -36,6 +36,8 @@ _DATELINE = re.compile(
 _PLACE_NOUNS = P.ANAPHOR_NOUNS | P.PLACE_HEADS | P.OF_HEADS
 #: heads of a phrase whose name fills a place slot ("the Marjah area")
 _SLOT_HEADS = P.PLACE_HEADS | {"area"}
+#: bare nouns for regular troops: with no earlier "X troops", the state the article is about
+_STATE_TROOPS = frozenset("troop troops soldier soldiers unit units".split())
 #: nouns that stand for the armed group just named ("the group", "the militia")
 GROUP_NOUNS = frozenset("group militia organisation organization movement faction".split())
 
@@ -126,7 +128,8 @@ class DocFacts:
                     return self._same_head(tok, lemma) or self._recent_group(tok)
                 # "the troops", "the Izium formations": the same noun used before with a party
                 return self._same_head(tok, lemma) or (
-                    self._recent_group(tok) if lemma in ("fighter", "fighters", "militia", "militias") else None)
+                    self._recent_group(tok) if lemma in ("fighter", "fighters", "militia", "militias") else
+                    self.state if lemma in _STATE_TROOPS else None)
             return None
         if tok.lower_ in ("they", "it", "their", "its"):
             known, key = PR.governed_party(tok, lambda g: self.resolve_party(g, trigger), self._recent_party)

@@ -1,8 +1,8 @@
 """Is a relation asserted, or only planned, hoped, denied, negated, failed or hypothetical?
 
 Looks at the trigger and the verbs that govern it inside its sentence:
-"did not capture" (negated), "failed to take" (failed), "denied withdrawing"
-(denied), "plans to capture" / "a planned counteroffensive" (planned), "could
+"did not capture" (negated), "failed to take" (failed), "denied withdrawing",
+"rejected claims that X took Y", "reports that ... are baseless" (denied), "plans to capture" / "a planned counteroffensive" (planned), "could
 advance", "if ... were to take", "warned against a takeover" (hypothetical), "prevented
 the fall of X" (negated), "are to be sent" (planned). Hedges ("reportedly", "early
 reports") keep a statement asserted but lower its confidence.
@@ -21,6 +21,10 @@ FAIL = frozenset("fail struggle".split())
 DENY = frozenset("deny dismiss reject refute".split())
 #: "warned against a takeover of X", "fear the fall of X": the event has not happened
 WARN = frozenset("warn fear oppose caution".split())
+#: "reports that ... are baseless": words that call a claim untrue
+FALSE_WORDS = frozenset("baseless false untrue unfounded groundless fabricated fake incorrect lie lies nonsense".split())
+#: nouns for what someone claims: "rejected the statements claiming that ..."
+CLAIM_NOUNS = frozenset("report claim statement allegation accusation rumour rumor assertion suggestion".split())
 #: "prevented the fall of X", "averted the capture of X": it did not happen
 PREVENT = frozenset("prevent avert thwart foil forestall".split())
 MODAL_HYPO = frozenset("could might may would should".split())
@@ -34,8 +38,24 @@ def _lemma(tok: Token) -> str:
     return "hope" if lemma == "hop" and tok.lower_.startswith("hope") else lemma
 
 
+def disowned(trigger: Token) -> bool:
+    """Whether the clause of ``trigger`` is a claim its sentence rejects: "rejects the
+    statements claiming that X", "reports that X ... are totally baseless"."""
+    ancestors = list(trigger.ancestors)
+    for i, a in enumerate(ancestors):
+        if _lemma(a) in DENY and any(_lemma(x) in CLAIM_NOUNS for x in ancestors[:i]):
+            return True
+    for v in ancestors + [c for c in trigger.children if c.dep_ == "conj"]:
+        if v.lemma_ == "be" and any(c.dep_ in ("acomp", "attr") and c.lower_ in FALSE_WORDS
+                                    for c in v.children):
+            return True
+    return False
+
+
 def modality(trigger: Token) -> str:
     """One of kg.types.MODALITIES for the relation licensed by ``trigger``."""
+    if disowned(trigger):
+        return "denied"
     chain = [trigger]
     t = trigger
     while t.head.i != t.i and len(chain) < 8:

@@ -35,7 +35,8 @@ helicopter helicopters missile missiles rocket rockets artillery sniper snipers 
 paramilitary paramilitaries defender defenders occupier occupiers invader invaders attacker
 attackers assailant assailants reinforcement reinforcements peacekeeper peacekeepers commander
 commanders bomber bombers warship warships gunship gunships column columns guard guards
-militiaman militiamen trooper troopers ranger rangers
+militiaman militiamen trooper troopers ranger rangers terrorist terrorists extremist extremists
+infiltrator infiltrators battery batteries gunner gunners
 """.split())
 
 #: "X-made drones": the demonym names where the weapon comes from, not who fires it.
@@ -53,7 +54,8 @@ _WORD_KINDS = ("names", "metonyms", "demonyms", "forces", "units", "persons")
 
 #: Nouns for non-state fighters: "Syrian rebels" are not the Syrian state.
 OPPOSITION_NOUNS = frozenset("""rebel rebels insurgent insurgents militant militants separatist
-separatists jihadist jihadists guerrilla guerrillas opposition extremist extremists""".split())
+separatists jihadist jihadists guerrilla guerrillas opposition extremist extremists terrorist
+terrorists""".split())
 #: Phrases that name the forces of the state an article is about ("government troops").
 STATE_FORCE_WORDS = frozenset("""government regime federal state junta security""".split())
 STATE_FORCE_HEADS = frozenset({"army", "military"})

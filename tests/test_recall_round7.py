@@ -13,7 +13,13 @@ after their first, blind read. Each is a mechanism that other articles share:
   captures; "the evacuation of X by Y" is a withdrawal.
 - "the Zalambessa front", "the Kargil sector", "the Port Sudan harbour" name the place.
 - "Front commanders" after "the Polisario Front": a capitalised short form of a name.
-- "warned against a takeover of X" and "prevented the capture of X" assert nothing.
+- Bare "troops" or "units" with no earlier "X troops" are the forces of the state the
+  article is about (an official release: "troops captured X"); "the PKK terrorists" and
+  "Azerbaijani batteries" are forces.
+- The small model calls unfamiliar names ending in -i nationalities ("captured
+  Vellankulam and Mankulam"); in a place slot a singular proper noun is a place.
+- "warned against a takeover of X" and "prevented the capture of X" assert nothing; nor do
+  "reports that X ... are baseless" and "rejected statements claiming that X".
 
 Our own sentences about other wars than the articles that showed the gaps.
 """
@@ -50,6 +56,17 @@ ASSERTED = [
      ("Ethiopia", "withdrewFrom", "Zalambessa")),
     ("sector-head", "Pakistani troops shelled the Kargil sector in May 1999.",
      ("Pakistan", "attacked", "Kargil")),
+    ("bare-troops-host-state", "Colombo, 2 January 2009 - The Ministry of Defence announced that "
+     "troops captured Kilinochchi this morning, ending a long siege of Sri Lanka's rebel capital.",
+     ("Sri Lanka", "controls", "Kilinochchi")),
+    ("norp-slip-list-head", "Sri Lankan troops captured Vellankulam and Mankulam on Tuesday.",
+     ("Sri Lanka", "controls", "Vellankulam")),
+    ("norp-slip-single", "Sri Lankan troops captured Tunukkai on Tuesday.",
+     ("Sri Lanka", "controls", "Tunukkai")),
+    ("terrorists", "Turkish officials said the PKK terrorists withdrew from Sinjar.",
+     ("Kurdistan Workers' Party", "withdrewFrom", "Sinjar")),
+    ("claim-rejected-afterwards", "Ethiopian troops captured Humera, officials said, rejecting "
+     "claims of heavy losses.", ("Ethiopia", "controls", "Humera")),
     ("short-name", "Polisario Front fighters attacked Smara in 1979, where Moroccan troops held out. "
      "Front commanders said their units then shelled Tifariti.", ("Polisario Front", "attacked", "Tifariti")),
 ]
@@ -63,6 +80,10 @@ NOT_ASSERTED = [
      ("India", "controls", "Skardu")),
     ("prevented", "Turkish troops prevented the capture of Idlib by Syrian forces in 2020.",
      ("Syria", "controls", "Idlib")),
+    ("claims-called-baseless", "Reports that Russian troops had captured Avdiivka are totally "
+     "baseless, the ministry said.", ("Russia", "controls", "Avdiivka")),
+    ("rejected-statements-claiming", "The ministry rejected statements broadcast from Asmara claiming "
+     "that Eritrean troops still held Badme.", ("Eritrea", "controls", "Badme")),
     ("headline-list", "Iraqi troops shelled Tikrit on Monday.\n\nMost read\n- Iraqi troops capture "
      "Sinjar\n- Oil prices fall\n\nThe offensive continues.", ("Iraq", "controls", "Sinjar")),
 ]
