@@ -129,7 +129,7 @@ class DocFacts:
                 # "the troops", "the Izium formations": the same noun used before with a party
                 return self._same_head(tok, lemma) or (
                     self._recent_group(tok) if lemma in ("fighter", "fighters", "militia", "militias") else
-                    self.state if lemma in _STATE_TROOPS else None)
+                    self._lone_state() if lemma in _STATE_TROOPS else None)
             return None
         if tok.lower_ in ("they", "it", "their", "its"):
             known, key = PR.governed_party(tok, lambda g: self.resolve_party(g, trigger), self._recent_party)
@@ -169,6 +169,12 @@ class DocFacts:
                                          self.parties.party_of_token(t) for t in m.children):
                     return key
         return self.state
+
+    def _lone_state(self) -> str | None:
+        """The state the article is about, when no other state's forces appear in it (an
+        official release: "troops captured X" are the releasing state's)."""
+        states = {k for _, _, k in self.force_mentions if self.lexicon.parties[k].kind == "state"}
+        return self.state if self.state is not None and states <= {self.state} else None
 
     def _coalition(self) -> str | None:
         named = [hit[1] for hit in self.parties.by_token.values()]
