@@ -74,6 +74,9 @@ ASSERTED = [
 NOT_ASSERTED = [
     ("coordinated-bare-not-rebels", "Rebels of the SPLM-IO attacked Bor in December. Government "
      "troops and militias held Malakal in South Sudan throughout.", ("SPLM-IO", "controls", "Malakal")),
+    # another state's forces are in the story: bare "troops" could be either side's
+    ("bare-troops-two-states", "Kenyan jets struck Kismayo in Somalia on Monday. Somali officials in "
+     "Somalia said troops captured Afmadow the next day.", ("Somalia", "controls", "Afmadow")),
     ("own-capital", "Russian missiles hit Kyiv, the capital of Ukraine, on Monday.",
      ("Ukraine", "controls", "Kyiv")),
     ("warned-against", "Pakistan warned against an Indian takeover of Skardu.",
