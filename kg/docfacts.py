@@ -116,6 +116,10 @@ class DocFacts:
                 key = PR.party_by_name_head(short, self.force_mentions, self.lexicon)
                 if key is not None:
                     return key
+            opposition = next((c for c in tok.children if c.dep_ in ("amod", "compound")
+                               and c.lemma_.lower() in OPPOSITION_NOUNS), None)
+            if opposition is not None:     # "guerrilla columns", "rebel units": the rebels' side
+                return self._recent_group(opposition)
             if M.bare(tok, self.ents):
                 if tok.dep_ == "conj" and is_force_noun(tok.head) and tok.head.i < tok.i:
                     key = self.resolve_party(tok.head, trigger)

@@ -68,11 +68,27 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
     return []
 
 
+#: nouns of a place phrase that a "which" clause after "near Y" / "in Y" describes
+_PLACE_PHRASE_HEADS = frozenset("""base airbase airfield airport sector town city village port post
+garrison fortress stronghold outpost""".split())
+
+
 def _relative_head(verb: Token) -> Token:
     t = verb
     while t.dep_ == "conj" and t.head.i != t.i:
         t = t.head
-    return t.head if t.dep_ in ("relcl", "acl") else t
+    if t.dep_ not in ("relcl", "acl"):
+        return t
+    head = t.head
+    if t.dep_ == "relcl" and head.dep_ == "pobj" and head.head.lower_ in ("in", "near", "outside", "at"):
+        # "the Apiay air base near Villavicencio, which served as its base": the parser
+        # hangs the clause on the nearest name; it describes the place phrase before it
+        outer = head.head.head
+        if outer.dep_ == "appos" and outer.head.pos_ == "PROPN":
+            outer = outer.head             # "Hawija, a town in Kirkuk province, which ..."
+        if outer.pos_ == "PROPN" or outer.lower_ in _PLACE_PHRASE_HEADS:
+            return outer
+    return head
 
 
 def _relative_antecedents(verb: Token) -> list[Token]:

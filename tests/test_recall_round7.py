@@ -16,6 +16,10 @@ after their first, blind read. Each is a mechanism that other articles share:
 - Bare "troops" or "units" with no earlier "X troops" are the forces of the state the
   article is about (an official release: "troops captured X"); "the PKK terrorists" and
   "Azerbaijani batteries" are forces.
+- "rebel units", "guerrilla columns": an opposition word before a force noun makes it the
+  rebels' side.
+- "the Abeche air base near Biltine, which served as ...": the parser hangs the clause on Y; it is
+  about the place phrase before "near"/"in"/"at".
 - The small model calls unfamiliar names ending in -i nationalities ("captured
   Vellankulam and Mankulam"); in a place slot a singular proper noun is a place.
 - "warned against a takeover of X" and "prevented the capture of X" assert nothing; nor do
@@ -65,6 +69,10 @@ ASSERTED = [
      ("Sri Lanka", "controls", "Tunukkai")),
     ("terrorists", "Turkish officials said the PKK terrorists withdrew from Sinjar.",
      ("Kurdistan Workers' Party", "withdrewFrom", "Sinjar")),
+    ("opposition-modifier", "Tuareg fighters of the MNLA seized Kidal in 2012. Rebel units then "
+     "shelled Aguelhok.", ("National Movement for the Liberation of Azawad", "attacked", "Aguelhok")),
+    ("relative-on-place-phrase", "The Chadian army staged the offensive from the Abeche air base "
+     "near Biltine, which served as its main logistics base.", ("Chad", "suppliesVia", "Abéché")),
     ("claim-rejected-afterwards", "Ethiopian troops captured Humera, officials said, rejecting "
      "claims of heavy losses.", ("Ethiopia", "controls", "Humera")),
     ("short-name", "Polisario Front fighters attacked Smara in 1979, where Moroccan troops held out. "
@@ -77,6 +85,8 @@ NOT_ASSERTED = [
     # another state's forces are in the story: bare "troops" could be either side's
     ("bare-troops-two-states", "Kenyan jets struck Kismayo in Somalia on Monday. Somali officials in "
      "Somalia said troops captured Afmadow the next day.", ("Somalia", "controls", "Afmadow")),
+    ("relative-not-on-nearest-name", "The Chadian army staged the offensive from the Abeche air base "
+     "near Biltine, which served as its main logistics base.", ("Chad", "suppliesVia", "Biltine")),
     ("own-capital", "Russian missiles hit Kyiv, the capital of Ukraine, on Monday.",
      ("Ukraine", "controls", "Kyiv")),
     ("warned-against", "Pakistan warned against an Indian takeover of Skardu.",
