@@ -131,11 +131,17 @@ def spurious(cand) -> bool:
     return (cand.relation == "withdrewFrom" and left_in_a_state(cand.trigger)) or share_of_country(cand)
 
 
+#: "the provincial capital of X": X is the capital itself, not the area around it
+_SEAT_ADJECTIVES = frozenset("provincial regional district departmental county administrative local".split())
+
+
 def container_named(tok: Token, names: list[Token], hit: dict, settlement_nouns: frozenset) -> bool:
     """"the capital of South Vietnam", "the Chechen capital", "the capital of the Khmer
     Republic": the name is the area the settlement lies in, not the settlement."""
     if tok.lower_ not in settlement_nouns:
         return False
+    if any(c.dep_ == "amod" and c.lower_ in _SEAT_ADJECTIVES for c in tok.children):
+        return False              # "the provincial capital of Nueva Ocotepeque" is that town
     if hit["kind"] == "Country" or (hit["kind"] == "Region" and tok.lower_ == "capital" and tok not in names):
         return True               # "the Karabakh capital" is a city of Karabakh
     if tok in names:

@@ -36,8 +36,12 @@ _DATELINE = re.compile(
 _PLACE_NOUNS = P.ANAPHOR_NOUNS | P.PLACE_HEADS | P.OF_HEADS
 #: heads of a phrase whose name fills a place slot ("the Marjah area")
 _SLOT_HEADS = P.PLACE_HEADS | {"area"}
+#: plural-looking names of a single party, which "it" may refer to
+_GROUP_NAMES_PLURAL = frozenset("houthis taliban".split())
 #: bare nouns for regular troops: with no earlier "X troops", the state the article is about
 _STATE_TROOPS = frozenset("troop troops soldier soldiers unit units".split())
+#: nouns for a body of fighters that an opposition word makes the rebels' ("the rebel coalition")
+_BODY_NOUNS = frozenset("coalition alliance group movement front army".split())
 #: nouns that stand for the armed group just named ("the group", "the militia")
 GROUP_NOUNS = frozenset("group militia organisation organization movement faction".split())
 
@@ -141,6 +145,11 @@ class DocFacts:
         if tok.lower_ in ("we", "us", "our"):
             src = self.attributor.source_for(trigger)      # "We have liberated X," Y said
             return src.party if src is not None else None
+        if tok.lower_ in _BODY_NOUNS and any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in
+                                             OPPOSITION_NOUNS for c in tok.children) and any(
+                c.lower_ == "the" for c in tok.children) and M.bare(tok, self.ents) and not any(
+                c.dep_ == "appos" for c in tok.children):
+            return self._recent_group(tok, rebels=True)   # "the rebel coalition" (not "a second rebel group, X")
         if tok.lower_ == "coalition" and tok.dep_ in ("nsubj", "nsubjpass", "poss", "pobj"):
             return self._coalition()           # "the coalition bombed ..."
         if tok.lower_ in PR.NAME_HEADS:        # "the alliance" after "the Northern Alliance"
@@ -215,9 +224,10 @@ class DocFacts:
             return self._recent_group(tok)     # "rebel spokesman X": of the rebels just named
         return hit[0] if hit is not None and hit[1] != "persons" else None
 
-    def _recent_group(self, tok: Token) -> str | None:
+    def _recent_group(self, tok: Token, rebels: bool | None = None) -> str | None:
         """"the insurgents" in a story about the Taliban: the latest non-state group named."""
-        rebels = tok.lemma_.lower() in OPPOSITION_NOUNS      # "the rebels" are never Wagner
+        if rebels is None:
+            rebels = tok.lemma_.lower() in OPPOSITION_NOUNS      # "the rebels" are never Wagner
         for i, _, key in reversed(self.force_mentions):
             party = self.lexicon.parties[key]
             if i < tok.i and party.kind == "group" and (party.rebel or not rebels) and not self._metonym(i):
@@ -260,16 +270,38 @@ class DocFacts:
         own = self.sent_bounds[tok.i][0]
         start = self.sent_bounds[own - 1][0] if own > 0 else 0
         plural = tok.lower_ in ("they", "their")
+        singular = tok.lower_ in ("it", "its")
+        if tok.lower_ in ("they", "it") and tok.dep_ == "nsubj" and own > 0 and not any(
+                own <= i < tok.i and not (singular and self.doc[i].tag_ in ("NNS", "NNPS"))
+                for i, _, _ in self.force_mentions):
+            # "The rebel coalition seized A, brushing past the FOMAC peacekeepers. In December
+            # they overran B": a subject "they" continues the subject of the sentence before
+            subject = self._main_subject(start, own)
+            if subject is not None and subject.lower_ not in ("they", "it", "their", "its") and (
+                    plural or subject.tag_ in ("NN", "NNP")):      # "it" continues a singular subject
+                key = self.resolve_party(subject, subject)
+                if key is not None:
+                    return key
         for i, _, key in reversed(self.force_mentions):
             if plural and (self.doc[i].ent_type_ == "GPE" or (
                     self.doc[i].tag_ == "NN" and self.lexicon.parties[key].kind == "state")):
                 continue          # "they" are not "Syria" or "the army" (those are "it")
+            if singular and self.doc[i].tag_ in ("NNS", "NNPS") and self.doc[i].lower_ not in _GROUP_NAMES_PLURAL:
+                continue          # "it" is not "the defenders" (those are "they")
             if start <= i < tok.i:
                 if plural:
                     unnamed = PC.unnamed_subject(self.doc, max(i + 1, own), tok.i)
                     if unnamed is not None:      # "Syrian rebels said their assault ...": theirs
                         return self.resolve_party(unnamed, unnamed)
                 return key
+        return None
+
+    def _main_subject(self, start: int, end: int) -> Token | None:
+        """The first subject of a verb in the sentence ``doc[start:end]`` (its main clause's,
+        or the first clause's after a heading such as "A quick recap:")."""
+        for t in self.doc[start:end]:
+            if t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX"):
+                return t
         return None
 
     def _party_from_history(self, trigger: Token, place: dict | None) -> str | None:
@@ -316,6 +348,8 @@ class DocFacts:
             det = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
             if noun.lower_ in P.ANAPHOR_NOUNS and det & {"the", "this", "that", "its"}:
                 ref = self.salience.antecedent(tok, P.ANAPHOR_KINDS[noun.lower_], sent_i)
+                if ref is not None:        # the next "the town" most likely means it again
+                    self.salience.described.setdefault(ref.key, set()).add(noun.lower_)
                 return M.anaphoric(ref)
             return None
         if tok.i in self._named:
@@ -403,8 +437,9 @@ class DocFacts:
             elif pos == PROPN and (key := self.parties.resolve_np(tok)):
                 self.force_mentions.append((tok.i, tok.lemma_.lower(), key))
         if self.state is not None:
+            named = {i for i, _, _ in self.force_mentions}    # "Salvadoran army columns" named theirs
             for i, pos in enumerate(self._pos):
-                if pos == NOUN and self.parties.is_state_force(tok := doc[i]):
+                if pos == NOUN and i not in named and self.parties.is_state_force(tok := doc[i]):
                     self.force_mentions.append((tok.i, tok.lemma_.lower(), self.state))
             self.force_mentions.sort()
 
@@ -446,8 +481,8 @@ class DocFacts:
             hit = self.resolve_place(head)
             if hit is None:
                 continue
-            if ent.label_ == "FAC" and not hit.get("known"):
-                continue          # a mosque or an airport is not "the city"
+            if not hit.get("known") and (ent.label_ == "FAC" or self._whole_line(ent)):
+                continue          # a mosque or an airport is not "the city"; nor a heading "Background"
             self._remember(head, hit, ent.text)
         for i, pos in enumerate(self._pos):     # "fought at Xuan Loc": names the NER model missed
             if pos != PROPN:
@@ -461,6 +496,13 @@ class DocFacts:
                 hit = self.resolve_place(tok, slot=True)
                 if hit is not None and not self.salience.has(tok.i):
                     self._remember(tok, hit, tok.text)
+
+    def _whole_line(self, span) -> bool:
+        """Whether ``span`` is a line of its own (a section heading such as "Background")."""
+        text = self.text
+        before = text[:span.start_char].rstrip(" \t")
+        after = text[span.end_char:].lstrip(" \t")
+        return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
 
     def _remember(self, head: Token, hit: dict, surface: str) -> None:
         if P.seat_of_source(head):

@@ -36,7 +36,7 @@ paramilitary paramilitaries defender defenders occupier occupiers invader invade
 attackers assailant assailants reinforcement reinforcements peacekeeper peacekeepers commander
 commanders bomber bombers warship warships gunship gunships column columns guard guards
 militiaman militiamen trooper troopers ranger rangers terrorist terrorists extremist extremists
-infiltrator infiltrators battery batteries gunner gunners
+infiltrator infiltrators battery batteries gunner gunners plane planes warplane warplanes mig migs
 """.split())
 
 #: "X-made drones": the demonym names where the weapon comes from, not who fires it.

@@ -33,7 +33,7 @@ SLOT_PREPS = LOCATIVE_PREPS | {"from", "through", "via", "across", "over", "to",
 #: common nouns that head a place phrase ("the city center", "the outskirts of X",
 #: "the Jufra air base" stands for Jufra)
 PLACE_HEADS = frozenset({"center", "centre", "outskirts", "oblast", "pass", "crossing",
-                         "base", "airbase", "airfield", "sector", "front", "harbour", "harbor"})
+                         "base", "airbase", "airfield", "airport", "sector", "front", "harbour", "harbor"})
 #: "the enclave of Žepa", "districts of Tripoli", "the outskirts of Kyiv" name the place after "of"
 OF_HEADS = frozenset("""center centre outskirts enclave pocket district districts part parts suburb
 suburbs neighbourhood neighbourhoods neighborhood neighborhoods streets heart""".split())
@@ -210,15 +210,25 @@ class Salience:
         town" ... "the town") is preferred over a nearer one."""
         best, best_score = None, 0.0
         counts: dict[str, int] = {}
-        pool = [r for r in self.refs
-                if r.token < tok.i and sent_index - r.sent <= window and not r.anaphoric]
+        overall: dict[str, int] = {}       # mentions in the whole text so far: the story's places
+        topic: set[str] = set()            # named in the headline or the first sentence
+        pool = []
+        for r in self.refs:
+            if r.token < tok.i and not r.anaphoric:
+                overall[r.key] = overall.get(r.key, 0) + 1
+                if r.sent <= 1:
+                    topic.add(r.key)
+                if sent_index - r.sent <= window:
+                    pool.append(r)
         for r in pool:
             counts[r.key] = counts.get(r.key, 0) + 1
         for r in pool:
             if kinds is not None and r.kind not in kinds:
                 continue
             score = 2.0 - 0.5 * (sent_index - r.sent) + 0.001 * r.token / max(1, tok.i)
-            score += min(0.1 * (counts[r.key] - 1), 0.3)
+            score += min(0.1 * (counts[r.key] - 1), 0.3) + min(0.1 * (overall[r.key] - counts[r.key]), 0.5)
+            if r.key in topic and overall[r.key] > 1:
+                score += 0.4      # the story's own town, named in its headline and again since
             if prefer_subject and r.subject:
                 score += 1.0
             score -= 0.05 * min(r.depth, 8)

@@ -28,6 +28,9 @@ from .places import ANAPHOR_NOUNS, OF_HEADS, QUANTITY_WORDS, named_members
 TRIGGERS = Path(__file__).with_name("data") / "triggers.json"
 #: verbs whose object noun carries the event and whose subject is its agent ("launched an assault")
 LIGHT_VERBS = frozenset("carry conduct launch mount stage begin lead make step unleash".split())
+#: verbs whose subject is on the receiving end of the event noun ("survived repeated offensives")
+UNDERGO_VERBS = frozenset("""survive repel repulse resist withstand endure face suffer weather fend
+beat defeat foil thwart absorb halt stop""".split())
 
 
 @lru_cache(maxsize=4)
@@ -280,7 +283,7 @@ class RelationFinder:
         governing = noun.head if noun.dep_ in ("dobj", "pobj") else None
         if governing is not None and governing.pos_ == "ADP":
             governing = governing.head
-        if governing is not None and governing.pos_ == "VERB":
+        if governing is not None and governing.pos_ == "VERB" and governing.lemma_.lower() not in UNDERGO_VERBS:
             agents = S.subjects(governing) + agents
         cands = self._pair(noun, rel, agents[:1], places, frame.get("event", True))
         for c in cands:
