@@ -59,7 +59,16 @@ def titled_person(names: list[Token]) -> bool:
     while i >= 0 and first.i - i <= 3 and doc[i].pos_ == "PROPN" and doc[i].is_title and \
             doc[i].lower_ not in PERSON_TITLES:
         i -= 1           # "President Ahmad | Tejan Kabbah": the parser split the name
-    return i >= 0 and doc[i].lower_ in PERSON_TITLES and doc[i].is_title
+    if i < 0 or doc[i].lower_ not in PERSON_TITLES:
+        return False
+    # "President Kabbah"; in lower case only as a title ("former president Najibullah",
+    # "rebel commander Nkunda"), not where the word is an adjective ("major Kabul roads")
+    return doc[i].is_title or (doc[i].pos_ == "NOUN" and doc[i].lower_ in _LOWER_TITLES)
+
+
+#: titles journalists write in lower case before a name
+_LOWER_TITLES = frozenset("""president commander minister premier chancellor king queen prince
+sheikh emir ayatollah imam mullah spokesman spokeswoman colonel general""".split())
 
 
 #: last words of names of fortification lines, city precincts and buildings, which are no towns
@@ -94,9 +103,16 @@ def could_be_place(names: list[Token], locative: bool = False) -> bool:
     if any(t.ent_type_ in rejected or t.lower_ in _ORG_WORDS for t in names):
         return False
     # a full personal name is a person, unless a locative preposition or a list of
-    # places ("Bulbul, Sheikh Hadid and Maabatli") says otherwise
-    return locative or (listed and _listed_with_place(names[-1])) or not (
+    # places ("Bulbul, Sheikh Hadid and Maabatli") says otherwise; "Al-Faw" (an Arabic
+    # article before a single name) is no full name
+    first = names[0]
+    article = first.lower_ in _ARABIC_ARTICLES and first.i + 1 < len(first.doc) and \
+        first.nbor().text == "-" and len([t for t in names if t.text != "-"]) == 2
+    return locative or article or (listed and _listed_with_place(names[-1])) or not (
         len(names) > 1 and all(t.ent_type_ == "PERSON" for t in names))
+
+
+_ARABIC_ARTICLES = frozenset("al el ad as ash ar az at an".split())
 
 
 def _listed_with_place(tok: Token) -> bool:

@@ -30,8 +30,10 @@ from .types import Article, Entity, Extraction, Fact
 #: "KYIV, Sept 10 (Reuters) -" / "BAKU/YEREVAN, Nov 9 –": the place a story was filed from
 _DATELINE = re.compile(
     r"(?m)^[ \t]*[A-Z][A-Z'’. -]+(?:/[A-Z][A-Z'’. -]+)*,[ \t]+"
+    r"(?:[A-Z][A-Za-z'’. ]{1,30}?,[ \t]+)?"                   # "KABUL, Afghanistan, Sept 27 -"
     r"(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+[A-Z][a-z]+)(?:,?[ \t]+\d{4})?"
-    r"(?:[ \t]*\([^)]*\))?[ \t]*[–—-]")
+    r"(?:[ \t]*\([^)]*\))?[ \t]*[–—-]"
+    r"|^[ \t]*[A-Z][A-Za-z'’.-]+(?: [A-Z][A-Za-z'’.-]+)?,[ \t]+[A-Z]{2,8}[ \t]*[–—-]")   # "Homs, SANA -"
 #: common nouns that may stand for a place (others, "Russian forces", are never places)
 _PLACE_NOUNS = P.ANAPHOR_NOUNS | P.PLACE_HEADS | P.OF_HEADS
 #: heads of a phrase whose name fills a place slot ("the Marjah area")
@@ -52,7 +54,7 @@ class DocFacts:
     def __init__(self, doc: Doc, article: Article, parties, party_matcher, linker, gazetteer):
         self.doc = doc
         self.article = article
-        self.parties = PartyIndex(parties, doc, party_matcher)
+        self.parties = PartyIndex(parties, doc, party_matcher, article.published)
         self.lexicon = parties
         self.gazetteer = gazetteer
         self.resolver = P.PlaceResolver(M.LinkerAdapter(linker) if linker else None, translit_key)
@@ -77,6 +79,8 @@ class DocFacts:
         self.attributor = Attributor(doc, self.parties.resolve_np, {}, self._party_word, text=text)
         self.times = find_times(text, article.published)
         self.finder = RelationFinder(doc, self.resolve_party, self.resolve_place)
+        self.finder.inside_names = frozenset(
+            i for i, (span, _, kind) in self.parties.by_token.items() if kind == "names" and len(span) > 2)
         self.countries = self._countries(ents)
         self.state = next((k for k in self.countries if k in parties.parties
                            and parties.parties[k].kind == "state"), None)
@@ -174,8 +178,8 @@ class DocFacts:
             words.add(tok.lemma_.lower())
         if words:
             for i, lemma, key in reversed(self.force_mentions):
-                if i >= tok.i:
-                    continue
+                if i >= tok.i or self.lexicon.parties[key].kind != "state":
+                    continue          # "the army" is no "Sudan Liberation Army"
                 m = self.doc[i]
                 named = {t.lower_ for t in self.doc[m.left_edge.i: i]} | {lemma}
                 if words & named and any(t.dep_ in ("amod", "compound", "poss") and
@@ -417,9 +421,22 @@ class DocFacts:
         return ex
 
     def _prepass(self) -> None:
+        self.salience.topic_until = self._lede_end()
         self._collect_places()
         self.state = self._host_state() or self.state
         self._collect_parties()
+
+    def _lede_end(self) -> int:
+        """Index of the second sentence with a verb that is no page furniture: the headline
+        and the first sentence of the story end there (menus and cookie notices before
+        them do not count)."""
+        seen = 0
+        for i, sent in enumerate(self.sents):
+            if any(t.pos_ in ("VERB", "AUX") for t in sent) and not is_boilerplate(sent.text):
+                seen += 1
+                if seen == 2:
+                    return i
+        return 1
 
     def _collect_parties(self) -> None:
         """Every party mention in document order, for "they", "its troops", "the insurgents"."""

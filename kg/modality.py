@@ -21,6 +21,8 @@ FAIL = frozenset("fail struggle".split())
 DENY = frozenset("deny dismiss reject refute".split())
 #: "warned against a takeover of X", "fear the fall of X": the event has not happened
 WARN = frozenset("warn fear oppose caution".split())
+#: verbs whose "that" clause is wished for, not reported ("demand that X withdraw")
+DEMAND = frozenset("demand urge ask insist require request propose recommend call order".split())
 #: "reports that ... are baseless": words that call a claim untrue
 FALSE_WORDS = frozenset("baseless false untrue unfounded groundless fabricated fake incorrect lie lies nonsense".split())
 #: nouns for what someone claims: "rejected the statements claiming that ..."
@@ -60,6 +62,9 @@ def modality(trigger: Token) -> str:
     t = trigger
     while t.head.i != t.i and len(chain) < 8:
         if t.dep_ in ("ccomp",) and t.head.lemma_ not in DENY:
+            if _lemma(t.head) in DEMAND and (t.tag_ == "VB" or any(
+                    c.dep_ == "aux" and c.lower_ == "should" for c in t.children)):
+                return "planned"         # "a resolution would demand that Uganda withdraw"
             break                        # a reported clause: "said (that) X" keeps its own modality
         t = t.head
         chain.append(t)

@@ -16,10 +16,13 @@ import json
 import os
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
+
+from .party_eras import party_on
 
 DATA = Path(__file__).with_name("data") / "parties.jsonl"
 
@@ -183,11 +186,15 @@ def _gazetteer_states(gazetteer) -> list[dict]:
 class PartyIndex:
     """Party phrases found in one Doc, indexed by token, with resolution helpers."""
 
-    def __init__(self, lexicon: PartyLexicon, doc: Doc, matcher: PhraseMatcher):
+    def __init__(self, lexicon: PartyLexicon, doc: Doc, matcher: PhraseMatcher, day: date | None = None):
         self.lexicon = lexicon
         self.doc = doc
         self.by_token: dict[int, tuple[Span, str, str]] = {}
         for span, key, kind in lexicon.find(doc, matcher):
+            if kind in ("metonyms", "demonyms"):      # "Hanoi" in 1979 is Vietnam's
+                key = party_on(span.text, key, day)
+                if key not in lexicon.parties:
+                    continue
             for t in span:
                 self.by_token[t.i] = (span, key, kind)
 

@@ -192,6 +192,7 @@ class Salience:
     def __init__(self):
         self.refs: list[PlaceRef] = []
         self.described: dict[str, set[str]] = {}     # place key -> nouns it was called by
+        self.topic_until = 1       # sentences up to this index are the headline and the lede
 
     def add(self, ref: PlaceRef, head: Token | None = None) -> None:
         self.refs.append(ref)
@@ -216,7 +217,7 @@ class Salience:
         for r in self.refs:
             if r.token < tok.i and not r.anaphoric:
                 overall[r.key] = overall.get(r.key, 0) + 1
-                if r.sent <= 1:
+                if r.sent <= self.topic_until:
                     topic.add(r.key)
                 if sent_index - r.sent <= window:
                     pool.append(r)
@@ -314,11 +315,19 @@ command government embassy office presidency staff authorities""".split())
 
 
 _SAY_LEMMAS = frozenset("say tell report announce confirm claim add state".split())
+#: verbs whose subject speaks: a place name there is a government ("Kyiv says")
+_SPEAKING_LEMMAS = _SAY_LEMMAS | frozenset("argue insist warn deny accuse urge demand reject".split())
 
 
 def seat_of_source(tok: Token) -> bool:
     """"The Ministry of Defence in Baku said ...": the city is where a source sits; it is
-    no antecedent for "the town" or "it" later on."""
+    no antecedent for "the town" or "it" later on. Nor is a capital that speaks for its
+    government ("Riyadh and Abu Dhabi argue that ...")."""
+    subject = tok
+    while subject.dep_ == "conj" and subject.head.i != subject.i:
+        subject = subject.head
+    if subject.dep_ == "nsubj" and subject.head.lemma_.lower() in _SPEAKING_LEMMAS:
+        return True
     prep = tok.head
     if tok.dep_ != "pobj" or prep.lower_ not in ("in", "from"):
         return False
@@ -327,4 +336,6 @@ def seat_of_source(tok: Token) -> bool:
         return True           # "In Erbil, Kurdish officials said ...": where they spoke
     while body.dep_ == "pobj" and body.head.lower_ == "of":     # "the Ministry of Defence in X"
         body = body.head.head
+    if body.dep_ == "dobj" and body.head.lemma_.lower() not in _SAY_LEMMAS:
+        return False          # "abandoned its headquarters in Wad Madani": a place of the story
     return body.lemma_.lower() in SOURCE_BODIES or body.lower_ in SOURCE_BODIES

@@ -80,6 +80,8 @@ class RelationFinder:
             v for v, frames in self.verbs.items() if any(f["relation"] == "withdrewFrom" for f in frames)}
         self.extra_lemmas = frozenset({"come"}) | F.STRONGHOLD_NOUNS | F.CAPITAL_NOUNS | SUP.SUPPLY_VERBS
         self._positions: list[int] | None = None     # see _trigger_positions
+        #: tokens inside a party's name ("Movement for the Liberation of Congo"): no triggers
+        self.inside_names: frozenset[int] = frozenset()
 
     def takes_place_object(self, tok: Token) -> bool:
         """Whether ``tok`` is the object of a verb whose object is always a place
@@ -101,7 +103,7 @@ class RelationFinder:
                 self.forms, frozenset(self.verbs.keys() | self.nouns.keys() | self.leave_verbs
                                       | self.extra_lemmas),
                 frozenset(self.control_preps | self.held | self.hub_heads | {"hands"}), self.verbs))
-            self._positions = words.positions(self.doc)
+            self._positions = [i for i in words.positions(self.doc) if i not in self.inside_names]
         return self._positions
 
     def in_sentence(self, sent) -> list[Candidate]:

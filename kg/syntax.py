@@ -6,6 +6,8 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 REL_PRONOUNS = frozenset({"which", "that", "who", "whom"})
+#: "accused X of shelling Y": verbs whose object, not subject, is the doer of the "of" gerund
+ACCUSE_VERBS = frozenset("accuse blame suspect charge".split())
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 
 
@@ -61,6 +63,9 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         head = verb.head
         if head.pos_ == "ADP":          # "responded by firing": prep -> verb
             head = head.head
+            if head.lemma_.lower() in ACCUSE_VERBS and verb.head.lower_ == "of":
+                # "X accused government forces of shelling Y": the accused did it
+                return [c for c in head.children if c.dep_ == "dobj"]
         if head.pos_ in ("VERB", "AUX"):
             if verb.dep_ == "conj" and is_passive(head) != is_passive(verb):
                 return []

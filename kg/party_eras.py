@@ -1,0 +1,34 @@
+"""Party words whose side depends on the article's date (``kg/data/party_eras.json``).
+
+The party lexicon maps each word to one party. A few words changed sides with history:
+"Hanoi" stood for North Vietnam until reunification and for Vietnam after it, "Moscow"
+for the Soviet Union from 1922 to 1991, "Sanaa" for the Yemeni government until the
+Houthis took the city in September 2014. :func:`party_on` gives the party such a word
+stands for on a given day; words outside the table, or days outside every period, keep
+the lexicon's party.
+"""
+from __future__ import annotations
+
+import json
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).with_name("data") / "party_eras.json"
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, list[dict]]:
+    raw = json.loads(DATA.read_text(encoding="utf-8"))
+    return {word: periods for word, periods in raw.items() if not word.startswith("_")}
+
+
+def party_on(word: str, lexicon_party: str, day: date | None) -> str:
+    """The party ``word`` (as matched in a text) stands for on ``day``."""
+    periods = _table().get(word.lower()) if day is not None else None
+    for p in periods or ():
+        start = date.fromisoformat(p["from"]) if "from" in p else date.min
+        end = date.fromisoformat(p["until"]) if "until" in p else date.max
+        if start <= day <= end:
+            return p["party"]
+    return lexicon_party

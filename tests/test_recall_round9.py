@@ -1,0 +1,53 @@
+"""Fixes of the ninth round, found by reading the errors of tune9 and tune10 after their
+first, blind read. Mechanisms other articles share:
+
+- A dateline with the country after the city ("KABUL, Afghanistan, Sept 27 -") or an
+  agency after it ("Homs, SANA -") names no party.
+- "accused X of shelling Y": X did the shelling, not the accuser.
+- "demand that X withdraw": a wish, not a withdrawal.
+- A trigger word inside a party's name ("the Front for the Liberation of Mozambique")
+  is no event.
+- "the army" is a state's army, never an armed group whose name ends in "Army".
+- A lower-case title before a name ("former president Najibullah") makes it a person.
+- "abandoned its headquarters in X": X is a place of the story, an antecedent for "the
+  city" (a ministry *in* a city that speaks is not).
+- "Al-Faw": an Arabic article before a single name is no personal full name, whatever the
+  NER model says.
+
+Our own sentences about other wars than the articles that showed the gaps.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from phrasings import recall_tests
+
+PUB = date(2016, 5, 10)
+
+ASSERTED = [
+    ("headquarters-is-story-place", "RSF fighters overran Abu Haraz on Friday. By Monday the Sudanese "
+     "army had abandoned its headquarters in Wad Madani, and the army said its troops pulled out of "
+     "the city.", ("Sudan", "withdrewFrom", "Wad Madani")),
+    ("accused-of", "The rebels accused Malian troops of shelling Kidal.", ("Mali", "attacked", "Kidal")),
+    ("army-is-states", "The Sudan Liberation Army fought near Nyala in Sudan. Later the army rushed "
+     "reinforcements to Sennar.", ("Sudan", "deployedTo", "Sennar")),
+    ("arabic-article-name", "Iraqi forces liberated Al-Faw on Sunday.", ("Iraq", "controls", "Al-Faw")),
+]
+
+NOT_ASSERTED = [
+    ("dateline-country", "KABUL, Afghanistan, Sept 27 - The Taliban swept into Kabul before dawn.",
+     ("Afghanistan", "controls", "Kabul")),
+    ("dateline-agency", "Homs, SANA - Army units entered Palmyra on Sunday.", ("Syria", "controls", "Homs")),
+    ("accuser-did-nothing", "The rebels of the MNLA accused Malian troops of shelling Kidal.",
+     ("National Movement for the Liberation of Azawad", "attacked", "Kidal")),
+    ("demand-that", "A draft resolution would demand that Uganda withdraw from Gulu.",
+     ("Uganda", "withdrewFrom", "Gulu")),
+    ("trigger-inside-name", "The Front for the Liberation of Mozambique said it held Beira.",
+     ("FRELIMO", "controls", "Mozambique")),
+    ("army-not-group", "The Sudan Liberation Army fought near Nyala in Sudan. Later the army rushed "
+     "reinforcements to Sennar.", ("Sudan Liberation Movement", "deployedTo", "Sennar")),
+    ("lower-case-title", "Taliban fighters seized former president Najibullah from the compound.",
+     ("Taliban", "controls", "Najibullah")),
+]
+
+extractions, test_gives_fact, test_gives_no_fact = recall_tests(ASSERTED, NOT_ASSERTED, PUB)
