@@ -75,8 +75,8 @@ ASSERTED = [
     ("gia", "GIA militants attacked Bentalha in 1997.", ("Armed Islamic Group", "attacked", "Bentalha")),
     # -- Africa
     ("katanga-gendarmerie", "The Katangese Gendarmerie withdrew from Elisabethville.",
-     ("State of Katanga", "withdrewFrom", "Elisabethville")),
-    ("onuc", "ONUC troops deployed to Elisabethville in 1961.", ("ONUC", "deployedTo", "Elisabethville")),
+     ("State of Katanga", "withdrewFrom", "Lubumbashi")),      # the gazetteer's name for the town
+    ("onuc", "ONUC troops deployed to Elisabethville in 1961.", ("ONUC", "deployedTo", "Lubumbashi")),
     ("biafra", "Biafran troops captured Benin City in August 1967.", ("Biafra", "controls", "Benin City")),
     ("mau-mau", "Mau Mau fighters attacked Lari in March 1953.", ("Mau Mau", "attacked", "Lari")),
     ("paigc", "PAIGC guerrillas attacked Guileje in 1973.", ("PAIGC", "attacked", "Guileje")),
