@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from .parties import is_force_noun
 
 #: nouns for the side that attacks a place, and the relations that give a party that role
-ATTACKER_NOUNS = frozenset("attacker attackers assailant assailants besieger besiegers".split())
+ATTACKER_NOUNS = frozenset("attacker attackers assailant assailants besieger besiegers aggressor aggressors".split())
 ATTACK_RELATIONS = frozenset({"attacked", "besieged", "encircled"})
 #: nouns for the side that holds a place, and the relations that give a party that role
 DEFENDER_NOUNS = frozenset("defender defenders garrison garrisons".split())

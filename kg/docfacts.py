@@ -38,6 +38,9 @@ _DATELINE = re.compile(
 _PLACE_NOUNS = P.ANAPHOR_NOUNS | P.PLACE_HEADS | P.OF_HEADS
 #: heads of a phrase whose name fills a place slot ("the Marjah area")
 _SLOT_HEADS = P.PLACE_HEADS | {"area"}
+#: bodies of fighters that "they" may continue ("the rebel coalition ... they"), unlike
+#: "the army", which is "it"
+_THEY_COLLECTIVES = frozenset("coalition alliance group movement front militia".split())
 #: plural-looking names of a single party, which "it" may refer to
 _GROUP_NAMES_PLURAL = frozenset("houthis taliban".split())
 #: bare nouns for regular troops: with no earlier "X troops", the state the article is about
@@ -143,7 +146,7 @@ class DocFacts:
                     self._recent_group(tok) if lemma in ("fighter", "fighters", "militia", "militias") else
                     self._lone_state() if lemma in _STATE_TROOPS else None)
             return None
-        if tok.lower_ in ("they", "it", "their", "its"):
+        if tok.lower_ in ("they", "it", "their", "its", "them"):
             known, key = PR.governed_party(tok, lambda g: self.resolve_party(g, trigger), self._recent_party)
             return key if known else self._recent_party(tok) or self._speaker_party(tok, trigger)
         if tok.lower_ in ("we", "us", "our"):
@@ -273,7 +276,7 @@ class DocFacts:
         """"they", "it", "its troops": the latest party named in this or the previous sentence."""
         own = self.sent_bounds[tok.i][0]
         start = self.sent_bounds[own - 1][0] if own > 0 else 0
-        plural = tok.lower_ in ("they", "their")
+        plural = tok.lower_ in ("they", "their", "them")
         singular = tok.lower_ in ("it", "its")
         if tok.lower_ in ("they", "it") and tok.dep_ == "nsubj" and own > 0 and not any(
                 own <= i < tok.i and not (singular and self.doc[i].tag_ in ("NNS", "NNPS"))
@@ -282,7 +285,10 @@ class DocFacts:
             # they overran B": a subject "they" continues the subject of the sentence before
             subject = self._main_subject(start, own)
             if subject is not None and subject.lower_ not in ("they", "it", "their", "its") and (
-                    plural or subject.tag_ in ("NN", "NNP")):      # "it" continues a singular subject
+                    (subject.tag_ in ("NNS", "NNPS") or subject.lower_ in _GROUP_NAMES_PLURAL or
+                     subject.lower_ in _THEY_COLLECTIVES or any(c.dep_ == "conj" for c in subject.children))
+                    if plural
+                    else subject.tag_ in ("NN", "NNP")):   # number agrees: "they" a plural, "it" a singular
                 key = self.resolve_party(subject, subject)
                 if key is not None:
                     return key

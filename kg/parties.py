@@ -40,13 +40,14 @@ attackers assailant assailants reinforcement reinforcements peacekeeper peacekee
 commanders bomber bombers warship warships gunship gunships column columns guard guards
 militiaman militiamen trooper troopers ranger rangers terrorist terrorists extremist extremists
 infiltrator infiltrators battery batteries gunner gunners plane planes warplane warplanes mig migs
+aggressor aggressors
 """.split())
 
 #: "X-made drones": the demonym names where the weapon comes from, not who fires it.
 ORIGIN_PARTICIPLES = frozenset("made built designed manufactured produced supplied donated".split())
 
 #: Nouns for a group of forces that name their members in an "of" phrase.
-COLLECTIVE_NOUNS = frozenset("column convoy detachment wave group contingent squad platoon".split())
+COLLECTIVE_NOUNS = frozenset("column convoy detachment wave group contingent squad platoon band bands".split())
 
 def is_force_noun(tok: Token) -> bool:
     """Whether the token's lemma or its own form names armed forces ("troops", "army")."""

@@ -266,7 +266,9 @@ class RelationFinder:
             places, agents = F.possessor_place(noun, frame, agents, lambda t: self.place(t, slot=True))
         if not places:
             places = F.located_in(noun) if rel == "attacked" else []   # "strikes ... in Khartoum"
-        if rel == "controls" and noun.lemma_.lower() == "control":
+        if rel == "controls" and noun.lemma_.lower() == "charge" and noun.head.lower_ != "in":
+            return []                          # "in charge of X" only, not "charges" or "a charge"
+        if rel == "controls" and noun.lemma_.lower() in ("control", "charge"):
             # "under the control of X" / "X came under Taliban control": place is the clause subject
             if noun.head.lower_ == "under" and noun.head.head.pos_ in ("VERB", "AUX"):
                 places = S.subjects(noun.head.head)
@@ -274,7 +276,13 @@ class RelationFinder:
                 agents += [p for p in S.prep_objects(noun, ["of"], False) if self.party(p, noun)]
             elif noun.head.lower_ == "in" and noun.head.head.pos_ in ("VERB", "AUX") and (
                     places := places or F.stray_of_objects(noun)):
-                agents = S.subjects(noun.head.head)    # "the army was in full control of X"
+                verb = noun.head.head
+                held = [c for c in verb.children if c.dep_ == "dobj"] if verb.lemma_.lower() in (
+                    "leave", "put", "place") else []
+                if held and held[0].lower_ in ("them", "it") and verb.dep_ == "advcl":
+                    held = S.subjects(verb.head)     # "X overran A, leaving them in charge of B": X
+                agents = held or S.subjects(verb)    # "the army was in full control of X";
+                #                                      "leaving them in charge of the city"
             elif not places:
                 return []
         cands = self._pair(noun, rel, agents, places, frame.get("event", True))

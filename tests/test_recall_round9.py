@@ -13,6 +13,10 @@ first, blind read. Mechanisms other articles share:
   city" (a ministry *in* a city that speaks is not).
 - "Al-Faw": an Arabic article before a single name is no personal full name, whatever the
   NER model says.
+- "in charge of X" (also "leaving them in charge of X", where "them" is the subject of the
+  clause before); "reached X" is a deployment; "the aggressors" are the attackers; "the
+  bands of X" are X's; "them" is a pronoun like "they", and a subject "they" continues a
+  plural or a body of fighters, never "the army" (that is "it").
 
 Our own sentences about other wars than the articles that showed the gaps.
 """
@@ -32,6 +36,15 @@ ASSERTED = [
     ("army-is-states", "The Sudan Liberation Army fought near Nyala in Sudan. Later the army rushed "
      "reinforcements to Sennar.", ("Sudan", "deployedTo", "Sennar")),
     ("arabic-article-name", "Iraqi forces liberated Al-Faw on Sunday.", ("Iraq", "controls", "Al-Faw")),
+    ("in-charge-of", "M23 rebels are now in charge of Bunagana, residents said.",
+     ("M23", "controls", "Bunagana")),
+    ("leaving-them-in-charge", "In May the fighters of the Polisario Front overran the garrison, "
+     "leaving them in charge of Tifariti.", ("Polisario Front", "controls", "Tifariti")),
+    ("reached", "Tanzanian troops reached Masaka on 24 February.", ("Tanzania", "deployedTo", "Masaka")),
+    ("aggressors", "Iraqi troops shelled Khorramshahr. The aggressors retreated from Khorramshahr in May.",
+     ("Iraq", "withdrewFrom", "Khorramshahr")),
+    ("bands-of", "Rhodesian troops and the bands of RENAMO attacked Chimoio.",
+     ("RENAMO", "attacked", "Chimoio")),
 ]
 
 NOT_ASSERTED = [
@@ -46,6 +59,8 @@ NOT_ASSERTED = [
      ("FRELIMO", "controls", "Mozambique")),
     ("army-not-group", "The Sudan Liberation Army fought near Nyala in Sudan. Later the army rushed "
      "reinforcements to Sennar.", ("Sudan Liberation Movement", "deployedTo", "Sennar")),
+    ("they-not-the-army", "Rebels entered Hama on Thursday. The army said that it had redeployed its "
+     "units outside the city. Late Saturday they reached Homs.", ("Syria", "deployedTo", "Homs")),
     ("lower-case-title", "Taliban fighters seized former president Najibullah from the compound.",
      ("Taliban", "controls", "Najibullah")),
 ]
