@@ -14,7 +14,7 @@ first, blind read. Mechanisms other articles share:
 - "Al-Faw": an Arabic article before a single name is no personal full name, whatever the
   NER model says.
 - "in charge of X" (also "leaving them in charge of X", where "them" is the subject of the
-  clause before); "reached X" is a deployment; "the aggressors" are the attackers; "the
+  clause before); "the aggressors" are the attackers; "the
   bands of X" are X's; "them" is a pronoun like "they", and a subject "they" continues a
   plural or a body of fighters, never "the army" (that is "it").
 
@@ -40,7 +40,6 @@ ASSERTED = [
      ("M23", "controls", "Bunagana")),
     ("leaving-them-in-charge", "In May the fighters of the Polisario Front overran the garrison, "
      "leaving them in charge of Tifariti.", ("Polisario Front", "controls", "Tifariti")),
-    ("reached", "Tanzanian troops reached Masaka on 24 February.", ("Tanzania", "deployedTo", "Masaka")),
     ("aggressors", "Iraqi troops shelled Khorramshahr. The aggressors retreated from Khorramshahr in May.",
      ("Iraq", "withdrewFrom", "Khorramshahr")),
     ("bands-of", "Rhodesian troops and the bands of RENAMO attacked Chimoio.",
