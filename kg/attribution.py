@@ -88,6 +88,10 @@ class Attributor:
                     return src
         return self._according_to(trigger.sent)
 
+    def in_quote(self, tok: Token) -> bool:
+        """Whether ``tok`` stands inside quotation marks."""
+        return self._quote_at(tok.idx) is not None
+
     # -- internals ---------------------------------------------------------------
     def _quote_at(self, char: int) -> tuple[int, int] | None:
         for q in self.quotes:

@@ -120,7 +120,7 @@ class DocFacts:
                 return key if known else self._recent_party(tok)
             if poss and poss[0].lower_ == "our":
                 src = self.attributor.source_for(trigger)  # "our forces" in a quote
-                return src.party if src is not None else None
+                return src.party if src is not None else self._voice_party(trigger)
             short = next((c for c in tok.children if c.dep_ in ("compound", "amod") and c.lower_ in PR.NAME_HEADS
                           and c.is_title), None)
             if short is not None:          # "Alliance commanders" after "the Northern Alliance"
@@ -189,6 +189,21 @@ class DocFacts:
                                          self.parties.party_of_token(t) for t in m.children):
                     return key
         return self.state
+
+    def _voice_party(self, trigger: Token) -> str | None:
+        """Whose "our forces" a communiqué means outside any quote: the state its first two
+        lines name ("IRAQ: GENERAL COMMAND COMMUNIQUE", "published in Granma, Havana").
+        None for an article whose heading names no state, and inside quotation marks."""
+        if self.attributor.in_quote(trigger):
+            return None
+        end = self.sents[min(1, len(self.sents) - 1)].end if self.sents else 0
+        for i in sorted(self.parties.by_token):
+            if i >= end:
+                break
+            _, key, kind = self.parties.by_token[i]
+            if kind in ("names", "metonyms") and self.lexicon.parties[key].kind == "state":
+                return key
+        return None
 
     def _lone_state(self) -> str | None:
         """The state the article is about, when no other state's forces appear in it (an

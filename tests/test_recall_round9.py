@@ -17,6 +17,8 @@ first, blind read. Mechanisms other articles share:
   clause before); "the aggressors" are the attackers; "the
   bands of X" are X's; "them" is a pronoun like "they", and a subject "they" continues a
   plural or a body of fighters, never "the army" (that is "it").
+- "Our forces" outside any quote in a communiqué are the forces of the state its first
+  lines name ("ETHIOPIA: MINISTRY OF DEFENCE STATEMENT"); with no state there, nobody's.
 
 Our own sentences about other wars than the articles that showed the gaps.
 """
@@ -42,6 +44,8 @@ ASSERTED = [
      "leaving them in charge of Tifariti.", ("Polisario Front", "controls", "Tifariti")),
     ("aggressors", "Iraqi troops shelled Khorramshahr. The aggressors retreated from Khorramshahr in May.",
      ("Iraq", "withdrewFrom", "Khorramshahr")),
+    ("communique-our-forces", "ETHIOPIA: MINISTRY OF DEFENCE STATEMENT\n\nOur forces liberated Adwa on "
+     "Sunday after heavy fighting.", ("Ethiopia", "controls", "Adwa")),
     ("bands-of", "Rhodesian troops and the bands of RENAMO attacked Chimoio.",
      ("RENAMO", "attacked", "Chimoio")),
 ]
@@ -60,6 +64,8 @@ NOT_ASSERTED = [
      "reinforcements to Sennar.", ("Sudan Liberation Movement", "deployedTo", "Sennar")),
     ("they-not-the-army", "Rebels entered Hama on Thursday. The army said that it had redeployed its "
      "units outside the city. Late Saturday they reached Homs.", ("Syria", "deployedTo", "Homs")),
+    ("our-forces-no-voice", "Weekly digest of the war\n\nOur forces liberated Adwa on Sunday after "
+     "heavy fighting.", ("Ethiopia", "controls", "Adwa")),
     ("lower-case-title", "Taliban fighters seized former president Najibullah from the compound.",
      ("Taliban", "controls", "Najibullah")),
 ]
