@@ -105,6 +105,8 @@ class DocFacts:
             hit = self.parties.party_of_token(tok)
             if hit is None and tok.lower_ in STATE_FORCE_WORDS:
                 return self._state_side(tok)   # "government hands"
+            if hit is None and tok.lower_ == "coalition":
+                return self._coalition()       # "Coalition aircraft"
             return hit[0] if hit and hit[1] not in ("units", "persons") else None
         key = self.parties.resolve_np(tok)
         if key is not None:
@@ -125,6 +127,10 @@ class DocFacts:
                           and c.is_title), None)
             if short is not None:          # "Alliance commanders" after "the Northern Alliance"
                 key = PR.party_by_name_head(short, self.force_mentions, self.lexicon)
+                if key is not None:
+                    return key
+            if any(c.dep_ in ("compound", "amod") and c.lower_ == "coalition" for c in tok.children):
+                key = self._coalition()        # "Coalition aircraft", "coalition forces"
                 if key is not None:
                     return key
             opposition = next((c for c in tok.children if c.dep_ in ("amod", "compound")
@@ -157,8 +163,8 @@ class DocFacts:
                 c.lower_ == "the" for c in tok.children) and M.bare(tok, self.ents) and not any(
                 c.dep_ == "appos" for c in tok.children):
             return self._recent_group(tok, rebels=True)   # "the rebel coalition" (not "a second rebel group, X")
-        if tok.lower_ == "coalition" and tok.dep_ in ("nsubj", "nsubjpass", "poss", "pobj"):
-            return self._coalition()           # "the coalition bombed ..."
+        if tok.lower_ == "coalition" and tok.dep_ in ("nsubj", "nsubjpass", "poss", "pobj", "compound"):
+            return self._coalition()           # "the coalition bombed ...", "Coalition forces"
         if tok.lower_ in PR.NAME_HEADS:        # "the alliance" after "the Northern Alliance"
             return PR.party_by_name_head(tok, self.force_mentions, self.lexicon) or self._group_noun(tok)
         if tok.lower_ in GROUP_NOUNS:

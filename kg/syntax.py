@@ -24,7 +24,9 @@ def conjuncts(tok: Token) -> list[Token]:
 
 def is_passive(verb: Token) -> bool:
     return any(c.dep_ == "nsubjpass" or (c.dep_ == "auxpass" and not acronym_aux(c))
-               for c in verb.children) or (verb.tag_ == "VBN" and verb.dep_ == "acl")
+               for c in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.lemma_ not in ("be", "have")
+        and not any(c.dep_ == "nsubj" for c in verb.children))   # "X: the city had been ..." is active
 
 
 def acronym_aux(tok: Token) -> bool:

@@ -17,6 +17,7 @@ first, blind read. Mechanisms other articles share:
   clause before); "the aggressors" are the attackers; "the
   bands of X" are X's; "them" is a pronoun like "they", and a subject "they" continues a
   plural or a body of fighters, never "the army" (that is "it").
+- "Coalition aircraft": the coalition the article names.
 - "Our forces" outside any quote in a communiqué are the forces of the state its first
   lines name ("ETHIOPIA: MINISTRY OF DEFENCE STATEMENT"); with no state there, nobody's.
 
@@ -46,6 +47,8 @@ ASSERTED = [
      ("Iraq", "withdrewFrom", "Khorramshahr")),
     ("communique-our-forces", "ETHIOPIA: MINISTRY OF DEFENCE STATEMENT\n\nOur forces liberated Adwa on "
      "Sunday after heavy fighting.", ("Ethiopia", "controls", "Adwa")),
+    ("coalition-modifier", "The Saudi-led coalition said on Sunday that Coalition aircraft struck "
+     "Zinjibar.", ("Saudi-led coalition", "attacked", "Zinjibar")),
     ("bands-of", "Rhodesian troops and the bands of RENAMO attacked Chimoio.",
      ("RENAMO", "attacked", "Chimoio")),
 ]
