@@ -122,6 +122,20 @@ def name_tokens(head: Token, ents_by_token: dict[int, str]) -> list[Token]:
         elif t.tag_ == "VBN" and t.i > 0 and head.doc[t.i - 1].text == "-":
             start = t.i + 1        # "Russian-held Melitopol": the name starts after the participle
     left = [t for t in head.doc[start: head.i + 1] if is_name(t)]
+    if len(left) > 1 and any(t.pos_ in ("VERB", "AUX") for t in head.doc[left[0].i: head.i]):
+        # a name is one run of words ending at the head or just before it: a misparse that
+        # hangs "the Ethiopian Defence Forces have completely liberated" under "Badme"
+        # must not glue them into one name
+        end = head.i if is_name(head) else head.i - 1
+        run = []
+        for t in reversed(head.doc[start: end + 1]):
+            if not (is_name(t) or (t.text == "-" and run)):
+                break
+            run.append(t)
+        run.reverse()
+        if run and run[0].text == "-":
+            run = run[1:]
+        left = [t for t in run if is_name(t)] or left
     if head.lower_ in ANAPHOR_NOUNS | OF_HEADS or head.lemma_.lower() in ANAPHOR_NOUNS:
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ == "of":

@@ -18,6 +18,8 @@ first, blind read. Mechanisms other articles share:
   bands of X" are X's; "them" is a pronoun like "they", and a subject "they" continues a
   plural or a body of fighters, never "the army" (that is "it").
 - "Coalition aircraft": the coalition the article names.
+- A place name is one run of words ending at its head, even when a misparse hangs a whole
+  clause under it.
 - "Our forces" outside any quote in a communiqué are the forces of the state its first
   lines name ("ETHIOPIA: MINISTRY OF DEFENCE STATEMENT"); with no state there, nobody's.
 
@@ -49,6 +51,9 @@ ASSERTED = [
      "Sunday after heavy fighting.", ("Ethiopia", "controls", "Adwa")),
     ("coalition-modifier", "The Saudi-led coalition said on Sunday that Coalition aircraft struck "
      "Zinjibar.", ("Saudi-led coalition", "attacked", "Zinjibar")),
+    ("name-is-one-run-fact", "The ministry wants to tell the Ethiopian people and the international "
+     "community that the Ethiopian Defence Forces have completely liberated Badme and its surroundings "
+     "from the invaders.", ("Ethiopia", "controls", "Badme")),
     ("bands-of", "Rhodesian troops and the bands of RENAMO attacked Chimoio.",
      ("RENAMO", "attacked", "Chimoio")),
 ]
@@ -69,6 +74,11 @@ NOT_ASSERTED = [
      "units outside the city. Late Saturday they reached Homs.", ("Syria", "deployedTo", "Homs")),
     ("our-forces-no-voice", "Weekly digest of the war\n\nOur forces liberated Adwa on Sunday after "
      "heavy fighting.", ("Ethiopia", "controls", "Adwa")),
+    # the parser hangs the whole clause under the place name: no place is named
+    # "Ethiopian Defence Forces have completely liberated Badme"
+    ("name-is-one-run", "The ministry wants to tell the Ethiopian people and the international community "
+     "that the Ethiopian Defence Forces have completely liberated Badme and its surroundings from the "
+     "invaders.", ("Ethiopia", "controls", "Ethiopian Defence Forces have completely liberated Badme")),
     ("lower-case-title", "Taliban fighters seized former president Najibullah from the compound.",
      ("Taliban", "controls", "Najibullah")),
 ]
