@@ -38,6 +38,8 @@ _DATELINE = re.compile(
 _PLACE_NOUNS = P.ANAPHOR_NOUNS | P.PLACE_HEADS | P.OF_HEADS
 #: heads of a phrase whose name fills a place slot ("the Marjah area")
 _SLOT_HEADS = P.PLACE_HEADS | {"area"}
+#: verbs that tie a commander to a force: "led by X", "commanded by X", "under X"
+_LEADING = frozenset("lead command head".split())
 #: bodies of fighters that "they" may continue ("the rebel coalition ... they"), unlike
 #: "the army", which is "it"
 _THEY_COLLECTIVES = frozenset("coalition alliance group movement front militia".split())
@@ -73,6 +75,7 @@ class DocFacts:
                                  or "sents" in doc.user_hooks) else {s.start: s for s in self.sents}
         self.resolved_keys: set[str] = set()
         self.force_mentions: list[tuple[int, str, str]] = []   # (token, lemma, party)
+        self.leaders: dict[str, str] = {}                    # commander's surname -> party
         self.facts_so_far: list[Candidate] = []
         text = doc.text                    # built by joining every token: once
         self.text = text
@@ -120,6 +123,8 @@ class DocFacts:
                 known, key = PR.governed_party(poss[0], lambda g: self.resolve_party(g, trigger),
                                                self._recent_party)     # "X said its troops ..."
                 return key if known else self._recent_party(tok)
+            if poss and poss[0].pos_ == "PROPN" and (key := self._leader_party(tok)):
+                return key                 # "Guevara's forces" after "columns ... led by Guevara"
             if poss and poss[0].lower_ == "our":
                 src = self.attributor.source_for(trigger)  # "our forces" in a quote
                 return src.party if src is not None else self._voice_party(trigger)
@@ -210,6 +215,23 @@ class DocFacts:
             if kind in ("names", "metonyms") and self.lexicon.parties[key].kind == "state":
                 return key
         return None
+
+    def _learn_leaders(self, force: Token, key: str) -> None:
+        """Commanders the text ties to a side: "rebel columns of the 26th of July Movement,
+        led by Ernesto Guevara", "M23 fighters under Sultani Makenga". Later "Guevara's men"
+        are that side's (a leader's side is a fact of this article, not of the lexicon)."""
+        for c in force.subtree:
+            if c.lower_ in ("by", "under") and c.head.lemma_.lower() in _LEADING or (
+                    c.lower_ == "under" and c.head.i == force.i):
+                for person in c.children:
+                    if person.dep_ == "pobj" and person.ent_type_ == "PERSON":
+                        self.leaders.setdefault(person.lower_, key)
+
+    def _leader_party(self, tok: Token) -> str | None:
+        """The side of a commander named as possessor ("Guevara's forces"), if the article
+        tied the commander to one."""
+        poss = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+        return self.leaders.get(poss.lower_) if poss is not None else None
 
     def _lone_state(self) -> str | None:
         """The state the article is about, when no other state's forces appear in it (an
@@ -478,6 +500,7 @@ class DocFacts:
                     key = self._recent_group(tok)      # "the rebels" after "HTS-led fighters"
                 if key:
                     self.force_mentions.append((tok.i, tok.lemma_.lower(), key))
+                    self._learn_leaders(tok, key)
             elif pos == PROPN and (key := self.parties.resolve_np(tok)):
                 self.force_mentions.append((tok.i, tok.lemma_.lower(), key))
         if self.state is not None:

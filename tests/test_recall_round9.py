@@ -18,6 +18,8 @@ first, blind read. Mechanisms other articles share:
   bands of X" are X's; "them" is a pronoun like "they", and a subject "they" continues a
   plural or a body of fighters, never "the army" (that is "it").
 - "Coalition aircraft": the coalition the article names.
+- "Pastora's forces" are the side the article tied Pastora to ("columns of X, led by
+  Pastora"); a commander the article tied to no side gives no party.
 - A place name is one run of words ending at its head, even when a misparse hangs a whole
   clause under it.
 - "Our forces" outside any quote in a communiqué are the forces of the state its first
@@ -54,6 +56,9 @@ ASSERTED = [
     ("name-is-one-run-fact", "The ministry wants to tell the Ethiopian people and the international "
      "community that the Ethiopian Defence Forces have completely liberated Badme and its surroundings "
      "from the invaders.", ("Ethiopia", "controls", "Badme")),
+    ("leader-tied-in-text", "Rebel columns of the Sandinista National Liberation Front, led by Eden "
+     "Pastora, seized Rivas in June. Pastora's forces then shelled Penas Blancas.",
+     ("Sandinista National Liberation Front", "attacked", "Penas Blancas")),
     ("bands-of", "Rhodesian troops and the bands of RENAMO attacked Chimoio.",
      ("RENAMO", "attacked", "Chimoio")),
 ]
@@ -79,6 +84,8 @@ NOT_ASSERTED = [
     ("name-is-one-run", "The ministry wants to tell the Ethiopian people and the international community "
      "that the Ethiopian Defence Forces have completely liberated Badme and its surroundings from the "
      "invaders.", ("Ethiopia", "controls", "Ethiopian Defence Forces have completely liberated Badme")),
+    ("leader-not-tied", "Rebels seized Rivas in June. Pastora's forces then shelled Penas Blancas.",
+     ("Sandinista National Liberation Front", "attacked", "Penas Blancas")),
     ("lower-case-title", "Taliban fighters seized former president Najibullah from the compound.",
      ("Taliban", "controls", "Najibullah")),
 ]
