@@ -316,6 +316,9 @@ class RelationFinder:
         place = part.head if part.head.i != part.i else None
         if place is None:
             return []
+        named = [c for c in place.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        if place.pos_ == "NOUN" and named:
+            place = named[0]          # "the Houthi-held capital, Sanaa"
         return self._pair(part, "controls", [modifier], [place], False, explicit=False,
                           modifier_agents=True)
 

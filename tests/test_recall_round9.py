@@ -20,6 +20,7 @@ first, blind read. Mechanisms other articles share:
 - "Coalition aircraft": the coalition the article names.
 - "Pastora's forces" are the side the article tied Pastora to ("columns of X, led by
   Pastora"); a commander the article tied to no side gives no party.
+- "the Turkish-held town, Afrin": the held place is the name in apposition.
 - A place name is one run of words ending at its head, even when a misparse hangs a whole
   clause under it.
 - "Our forces" outside any quote in a communiqué are the forces of the state its first
@@ -59,6 +60,8 @@ ASSERTED = [
     ("leader-tied-in-text", "Rebel columns of the Sandinista National Liberation Front, led by Eden "
      "Pastora, seized Rivas in June. Pastora's forces then shelled Penas Blancas.",
      ("Sandinista National Liberation Front", "attacked", "Penas Blancas")),
+    ("held-appositive-name", "Russian jets bombed the rebel-held provincial capital, Idlib, on "
+     "Tuesday, and Syrian troops shelled the Turkish-held town, Afrin.", ("Turkey", "controls", "Afrin")),
     ("bands-of", "Rhodesian troops and the bands of RENAMO attacked Chimoio.",
      ("RENAMO", "attacked", "Chimoio")),
 ]
