@@ -38,6 +38,9 @@ _DATELINE = re.compile(
 _PLACE_NOUNS = P.ANAPHOR_NOUNS | P.PLACE_HEADS | P.OF_HEADS
 #: heads of a phrase whose name fills a place slot ("the Marjah area")
 _SLOT_HEADS = P.PLACE_HEADS | {"area"}
+#: words of many party names, which alone name none ("the Forces", "the Brigades")
+_GENERIC_NAME_WORDS = frozenset("""Forces Brigades Guards Units Councils Committees Republics States
+Nations People Peoples Martyrs Mujahideen Fighters Defenders""".split())
 #: verbs that tie a commander to a force: "led by X", "commanded by X", "under X"
 _LEADING = frozenset("lead command head".split())
 #: bodies of fighters that "they" may continue ("the rebel coalition ... they"), unlike
@@ -170,6 +173,11 @@ class DocFacts:
             return self._recent_group(tok, rebels=True)   # "the rebel coalition" (not "a second rebel group, X")
         if tok.lower_ == "coalition" and tok.dep_ in ("nsubj", "nsubjpass", "poss", "pobj", "compound"):
             return self._coalition()           # "the coalition bombed ...", "Coalition forces"
+        if tok.pos_ == "PROPN" and tok.is_title and tok.tag_ == "NNPS" and any(
+                c.lower_ == "the" for c in tok.children) and tok.text not in _GENERIC_NAME_WORDS:
+            key = self._party_by_name_word(tok)
+            if key is not None:
+                return key                     # "the Tigers" after "the Liberation Tigers of Tamil Eelam"
         if tok.lower_ in PR.NAME_HEADS:        # "the alliance" after "the Northern Alliance"
             return PR.party_by_name_head(tok, self.force_mentions, self.lexicon) or self._group_noun(tok)
         if tok.lower_ in GROUP_NOUNS:
@@ -232,6 +240,13 @@ class DocFacts:
         tied the commander to one."""
         poss = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
         return self.leaders.get(poss.lower_) if poss is not None else None
+
+    def _party_by_name_word(self, tok: Token) -> str | None:
+        """The latest party named before ``tok`` whose name has ``tok``'s word in it."""
+        for i, _, key in reversed(self.force_mentions):
+            if i < tok.i and any(tok.text in n.split() for n in self.lexicon.parties[key].names + [key]):
+                return key
+        return None
 
     def _lone_state(self) -> str | None:
         """The state the article is about, when no other state's forces appear in it (an

@@ -20,6 +20,8 @@ first, blind read. Mechanisms other articles share:
 - "Coalition aircraft": the coalition the article names.
 - "Pastora's forces" are the side the article tied Pastora to ("columns of X, led by
   Pastora"); a commander the article tied to no side gives no party.
+- "the Courts" after "the Islamic Courts Union" (a plural word of an earlier-named
+  party's name; not generic words such as "the Forces").
 - "the Turkish-held town, Afrin": the held place is the name in apposition.
 - A place name is one run of words ending at its head, even when a misparse hangs a whole
   clause under it.
@@ -62,6 +64,8 @@ ASSERTED = [
      ("Sandinista National Liberation Front", "attacked", "Penas Blancas")),
     ("held-appositive-name", "Russian jets bombed the rebel-held provincial capital, Idlib, on "
      "Tuesday, and Syrian troops shelled the Turkish-held town, Afrin.", ("Turkey", "controls", "Afrin")),
+    ("plural-name-word", "Fighters of the Islamic Courts Union seized Baidoa in July 2006. In "
+     "December the Courts withdrew from Kismayo.", ("Islamic Courts Union", "withdrewFrom", "Kismayo")),
     ("bands-of", "Rhodesian troops and the bands of RENAMO attacked Chimoio.",
      ("RENAMO", "attacked", "Chimoio")),
 ]
