@@ -141,8 +141,10 @@ class PartyLexicon:
         phrases = list(self.phrase_to_party)
         # tokenised as written: "U.S." is one token, "u.s." two
         written = [self.surface.get(p, p) for p in phrases]
-        for phrase, pattern in zip(phrases, nlp.tokenizer.pipe(written)):
-            matcher.add(f"PARTY|{phrase}", [pattern])
+        spaced = [_ARTICLE_HYPHEN.sub(r"\1 ", w) for w in written]   # "al-Qaeda" also as "al Qaeda"
+        for phrase, pattern, variant in zip(phrases, nlp.tokenizer.pipe(written), nlp.tokenizer.pipe(spaced)):
+            patterns = [pattern] if variant.text == pattern.text else [pattern, variant]
+            matcher.add(f"PARTY|{phrase}", patterns)
         return matcher
 
     def find(self, doc: Doc, matcher: PhraseMatcher) -> list[tuple[Span, str, str]]:
@@ -162,6 +164,10 @@ class PartyLexicon:
                 kept.append((span, key, kind))
                 last_end = span.end
         return kept
+
+
+#: an Arabic article joined by a hyphen, which English texts also write with a space
+_ARTICLE_HYPHEN = re.compile(r"\b([Aa]l|[Ee]l|[Aa]sh|[Aa]d)-(?=[A-Z])")
 
 
 def _rows(paths: list[Path]):

@@ -20,6 +20,8 @@ first, blind read. Mechanisms other articles share:
 - "Coalition aircraft": the coalition the article names.
 - "Pastora's forces" are the side the article tied Pastora to ("columns of X, led by
   Pastora"); a commander the article tied to no side gives no party.
+- "Al Shabaab", "al Qaeda": a party name with the Arabic article joined by a hyphen matches
+  when a text writes a space instead.
 - "the Courts" after "the Islamic Courts Union" (a plural word of an earlier-named
   party's name; not generic words such as "the Forces").
 - "the Turkish-held town, Afrin": the held place is the name in apposition.
@@ -66,6 +68,8 @@ ASSERTED = [
      "Tuesday, and Syrian troops shelled the Turkish-held town, Afrin.", ("Turkey", "controls", "Afrin")),
     ("plural-name-word", "Fighters of the Islamic Courts Union seized Baidoa in July 2006. In "
      "December the Courts withdrew from Kismayo.", ("Islamic Courts Union", "withdrewFrom", "Kismayo")),
+    ("article-with-space", "Al Qaeda in the Arabian Peninsula fighters shelled Lawdar on Monday.",
+     ("al-Qaeda in the Arabian Peninsula", "attacked", "Lawdar")),
     ("bands-of", "Rhodesian troops and the bands of RENAMO attacked Chimoio.",
      ("RENAMO", "attacked", "Chimoio")),
 ]
