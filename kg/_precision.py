@@ -164,7 +164,15 @@ def party_by_name_head(tok: Token, mentions: list[tuple[int, str, str]], lexicon
     if not short and (tok.pos_ != "NOUN" or not any(c.lower_ == "the" for c in tok.children)):
         return None
     word = tok.lower_
+    return latest_party_named(tok.i, mentions, lexicon, lambda words: [w.lower() for w in words[-1:]] == [word])
+
+
+def latest_party_named(before: int, mentions: list[tuple[int, str, str]], lexicon,
+                       fits: Callable[[list[str]], bool]) -> str | None:
+    """The latest party mentioned before token ``before`` one of whose names (split into
+    words) ``fits``: "the alliance" after "the Northern Alliance", "the Courts" after
+    "the Islamic Courts Union"."""
     for i, _, key in reversed(mentions):
-        if i < tok.i and any(n.lower().split()[-1:] == [word] for n in lexicon.parties[key].names + [key]):
+        if i < before and any(fits(n.split()) for n in lexicon.parties[key].names + [key]):
             return key
     return None

@@ -175,7 +175,7 @@ class DocFacts:
             return self._coalition()           # "the coalition bombed ...", "Coalition forces"
         if tok.pos_ == "PROPN" and tok.is_title and tok.tag_ == "NNPS" and any(
                 c.lower_ == "the" for c in tok.children) and tok.text not in _GENERIC_NAME_WORDS:
-            key = self._party_by_name_word(tok)
+            key = PR.latest_party_named(tok.i, self.force_mentions, self.lexicon, lambda words: tok.text in words)
             if key is not None:
                 return key                     # "the Tigers" after "the Liberation Tigers of Tamil Eelam"
         if tok.lower_ in PR.NAME_HEADS:        # "the alliance" after "the Northern Alliance"
@@ -240,13 +240,6 @@ class DocFacts:
         tied the commander to one."""
         poss = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
         return self.leaders.get(poss.lower_) if poss is not None else None
-
-    def _party_by_name_word(self, tok: Token) -> str | None:
-        """The latest party named before ``tok`` whose name has ``tok``'s word in it."""
-        for i, _, key in reversed(self.force_mentions):
-            if i < tok.i and any(tok.text in n.split() for n in self.lexicon.parties[key].names + [key]):
-                return key
-        return None
 
     def _lone_state(self) -> str | None:
         """The state the article is about, when no other state's forces appear in it (an

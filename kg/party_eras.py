@@ -18,17 +18,19 @@ DATA = Path(__file__).with_name("data") / "party_eras.json"
 
 
 @lru_cache(maxsize=1)
-def _table() -> dict[str, list[dict]]:
+def _table() -> dict[str, list[tuple[date, date, str]]]:
+    """Word -> its periods as (first day, last day, party), dates parsed once."""
     raw = json.loads(DATA.read_text(encoding="utf-8"))
-    return {word: periods for word, periods in raw.items() if not word.startswith("_")}
+    return {word: [(date.fromisoformat(p["from"]) if "from" in p else date.min,
+                    date.fromisoformat(p["until"]) if "until" in p else date.max, p["party"])
+                   for p in periods]
+            for word, periods in raw.items() if not word.startswith("_")}
 
 
 def party_on(word: str, lexicon_party: str, day: date | None) -> str:
     """The party ``word`` (as matched in a text) stands for on ``day``."""
     periods = _table().get(word.lower()) if day is not None else None
-    for p in periods or ():
-        start = date.fromisoformat(p["from"]) if "from" in p else date.min
-        end = date.fromisoformat(p["until"]) if "until" in p else date.max
+    for start, end, party in periods or ():
         if start <= day <= end:
-            return p["party"]
+            return party
     return lexicon_party
