@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from . import places as P
+from .syntax import conj_members
 from .linking import LinkContext
 
 PLACE_TYPES = {"country": "Country", "region": "Region", "settlement": "Settlement"}
@@ -120,13 +121,7 @@ def _listed_with_place(tok: Token) -> bool:
     first = tok
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
-    stack = [first]
-    while stack:
-        t = stack.pop()
-        if t.i != tok.i and t.ent_type_ in ("GPE", "LOC"):
-            return True
-        stack.extend(c for c in t.children if c.dep_ == "conj")
-    return False
+    return any(t.i != tok.i and t.ent_type_ in ("GPE", "LOC") for t in conj_members(first))
 
 
 def bare(tok: Token, places: dict[int, str]) -> bool:

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from .syntax import conj_members
+
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "settlement", "capital", "port",
                               "hamlet", "suburb", "stronghold", "outpost"})
@@ -181,18 +183,8 @@ def named_members(tok: Token) -> list[Token]:
             if child.dep_ == "prep" and child.lower_ == "of":
                 objs = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
                 if objs:
-                    return _list_members(objs[0])
+                    return conj_members(objs[0])
     return [tok]
-
-
-def _list_members(first: Token) -> list[Token]:
-    """``first`` and the names coordinated with it; the parser chains a long list
-    ("Kolwezi, Likasi, Kambove and Musoshi": each member hangs on the one before)."""
-    out = [first]
-    for c in first.children:
-        if c.dep_ == "conj":
-            out.extend(_list_members(c))
-    return out
 
 
 def is_subject(tok: Token) -> bool:

@@ -22,6 +22,17 @@ def conjuncts(tok: Token) -> list[Token]:
     return out
 
 
+def conj_members(first: Token) -> list[Token]:
+    """``first`` and the words coordinated with it, in order; the parser chains a long list
+    ("Kolwezi, Likasi, Kambove and Musoshi": each member hangs on the one before). Unlike
+    :func:`conjuncts`, appositions are no members."""
+    out = [first]
+    for c in first.children:
+        if c.dep_ == "conj":
+            out.extend(conj_members(c))
+    return out
+
+
 def is_passive(verb: Token) -> bool:
     return any(c.dep_ == "nsubjpass" or (c.dep_ == "auxpass" and not acronym_aux(c))
                for c in verb.children) or (
