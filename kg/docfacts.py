@@ -22,6 +22,7 @@ from . import syntax as S
 from .attribution import Attributor
 from .boilerplate import is_boilerplate, link_lists
 from .gazetteer import translit_key
+from .party_eras import leader_side
 from .parties import OPPOSITION_NOUNS, STATE_FORCE_HEADS, STATE_FORCE_WORDS, PartyIndex, is_force_noun
 from .relations import Candidate, RelationFinder
 from .timex import find_times
@@ -137,6 +138,12 @@ class DocFacts:
                 key = PR.party_by_name_head(short, self.force_mentions, self.lexicon)
                 if key is not None:
                     return key
+            if any(c.dep_ in ("compound", "amod") and c.lower_ == "liberation" for c in tok.children):
+                key = PR.latest_party_named(   # "liberation troops" after "the People's
+                    tok.i, self.force_mentions, self.lexicon,   # Liberation Armed Forces"
+                    lambda words: "liberation" in (w.lower() for w in words))
+                if key is not None:
+                    return key
             if any(c.dep_ in ("compound", "amod") and c.lower_ == "coalition" for c in tok.children):
                 key = self._coalition()        # "Coalition aircraft", "coalition forces"
                 if key is not None:
@@ -236,10 +243,17 @@ class DocFacts:
                         self.leaders.setdefault(person.lower_, key)
 
     def _leader_party(self, tok: Token) -> str | None:
-        """The side of a commander named as possessor ("Guevara's forces"), if the article
-        tied the commander to one."""
+        """The side of a leader named as possessor ("Guevara's forces"): the side the
+        article tied the commander to, else the side the leader led on the article's date
+        (``kg/data/leaders.json``: "Gaddafi's brigades" in 2011 are Libya's)."""
         poss = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
-        return self.leaders.get(poss.lower_) if poss is not None else None
+        if poss is None:
+            return None
+        if poss.lower_ in self.leaders:
+            return self.leaders[poss.lower_]
+        name = " ".join(t.text for t in poss.subtree if t.dep_ in ("compound", "poss") or t.i == poss.i)
+        day = self.article.published
+        return leader_side(name, day) or (leader_side(poss.text, day) if name != poss.text else None)
 
     def _lone_state(self) -> str | None:
         """The state the article is about, when no other state's forces appear in it (an
@@ -403,6 +417,11 @@ class DocFacts:
         if probe and (not names or tok not in names or (tok.dep_ == "compound" and tok.head in names)):
             return None
         if not names:
+            if tok.lower_ in P.OF_HEADS:      # "the centre of the port city": the city
+                of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+                obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+                if obj is not None and obj.lower_ in P.ANAPHOR_NOUNS:
+                    return self.resolve_place(obj, probe, slot)
             noun = tok
             if tok.lower_ in ("center", "centre", "outskirts"):
                 noun = next((c for c in tok.children if c.dep_ == "compound"), tok)

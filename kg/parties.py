@@ -35,7 +35,7 @@ battalion battalions regiment regiments division divisions corps garrison garris
 servicemen serviceman personnel commando commandos mercenary mercenaries guerrilla guerrillas
 separatist separatists gunman gunmen tank tanks jet jets warplane warplanes aircraft drone drones
 helicopter helicopters missile missiles rocket rockets artillery sniper snipers infantry
-paramilitary paramilitaries defender defenders occupier occupiers invader invaders attacker
+loyalist loyalists paramilitary paramilitaries defender defenders occupier occupiers invader invaders attacker
 attackers assailant assailants reinforcement reinforcements peacekeeper peacekeepers commander
 commanders bomber bombers warship warships gunship gunships column columns guard guards
 militiaman militiamen trooper troopers ranger rangers terrorist terrorists extremist extremists
@@ -61,8 +61,8 @@ OPPOSITION_NOUNS = frozenset("""rebel rebels insurgent insurgents militant milit
 separatists jihadist jihadists guerrilla guerrillas opposition extremist extremists terrorist
 terrorists""".split())
 #: Phrases that name the forces of the state an article is about ("government troops").
-STATE_FORCE_WORDS = frozenset("""government regime federal state junta security""".split())
-STATE_FORCE_HEADS = frozenset({"army", "military"})
+STATE_FORCE_WORDS = frozenset("""government regime federal state junta security loyalist""".split())
+STATE_FORCE_HEADS = frozenset({"army", "military", "loyalist"})
 
 
 @dataclass

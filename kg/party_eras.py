@@ -6,6 +6,9 @@ for the Soviet Union from 1922 to 1991, "Sanaa" for the Yemeni government until 
 Houthis took the city in September 2014. :func:`party_on` gives the party such a word
 stands for on a given day; words outside the table, or days outside every period, keep
 the lexicon's party.
+
+:func:`leader_side` does the same for leaders named as possessors ("Gaddafi's brigades",
+``kg/data/leaders.json``): the side a leader led on the day, or None outside their years.
 """
 from __future__ import annotations
 
@@ -15,12 +18,13 @@ from functools import lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).with_name("data") / "party_eras.json"
+LEADERS = Path(__file__).with_name("data") / "leaders.json"
 
 
-@lru_cache(maxsize=1)
-def _table() -> dict[str, list[tuple[date, date, str]]]:
+@lru_cache(maxsize=2)
+def _table(path: Path = DATA) -> dict[str, list[tuple[date, date, str]]]:
     """Word -> its periods as (first day, last day, party), dates parsed once."""
-    raw = json.loads(DATA.read_text(encoding="utf-8"))
+    raw = json.loads(path.read_text(encoding="utf-8"))
     return {word: [(date.fromisoformat(p["from"]) if "from" in p else date.min,
                     date.fromisoformat(p["until"]) if "until" in p else date.max, p["party"])
                    for p in periods]
@@ -34,3 +38,9 @@ def party_on(word: str, lexicon_party: str, day: date | None) -> str:
         if start <= day <= end:
             return party
     return lexicon_party
+
+
+def leader_side(name: str, day: date | None) -> str | None:
+    """The side the leader called ``name`` ("Gaddafi", "Saddam Hussein") led on ``day``."""
+    periods = _table(LEADERS).get(name.lower()) if day is not None else None
+    return next((party for start, end, party in periods or () if start <= day <= end), None)
