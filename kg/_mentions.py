@@ -74,7 +74,7 @@ sheikh emir ayatollah imam mullah spokesman spokeswoman colonel general""".split
 
 #: last words of names of fortification lines, city precincts and buildings, which are no towns
 STRUCTURE_HEADS = frozenset("""line zone plant hospital mosque factory stadium palace church cathedral
-university ministry prison market hotel embassy school""".split())
+university ministry prison market hotel embassy school staff command committee council""".split())
 _COMPASS = frozenset("north south east west northeast northwest southeast southwest".split())
 
 

@@ -8,6 +8,7 @@ boilerplate filtering.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from spacy.attrs import POS
 from spacy.parts_of_speech import NOUN, PROPN
@@ -57,13 +58,30 @@ _BODY_NOUNS = frozenset("coalition alliance group movement front army".split())
 GROUP_NOUNS = frozenset("group militia organisation organization movement faction".split())
 
 
+#: a live blog's time stamp at the start of a line ("11:30", "0945 GMT -")
+_LINE_TIMESTAMP = re.compile(r"(?<![^\n])[ \t]*\d{1,2}[:.]?\d{2}(?:[ \t]*(?:GMT|UTC|[AaPp]\.?[Mm]\.?))?[ \t]*[-–—:]?[ \t]*$")
+
+
+def story_day(times, published: date | None) -> date | None:
+    """The day an article's events happened, for words whose side changed with history: the
+    publication day, unless the text's own dates lie years before it (an encyclopedia entry
+    on a 1993 battle written in 2021), then the middle one of those dates."""
+    days = sorted(t.value for t in times if t.kind == "absolute" and t.value is not None)
+    if published is None or not days:
+        return published
+    middle = days[len(days) // 2]
+    return middle if (published - middle).days > 365 else published
+
+
 class DocFacts:
     """Per-document state: who is who, which places were named, what was said."""
 
     def __init__(self, doc: Doc, article: Article, parties, party_matcher, linker, gazetteer):
         self.doc = doc
         self.article = article
-        self.parties = PartyIndex(parties, doc, party_matcher, article.published)
+        self.times = find_times(doc.text, article.published)
+        self.story_day = story_day(self.times, article.published)
+        self.parties = PartyIndex(parties, doc, party_matcher, self.story_day)
         self.lexicon = parties
         self.gazetteer = gazetteer
         self.resolver = P.PlaceResolver(M.LinkerAdapter(linker) if linker else None, translit_key)
@@ -87,7 +105,6 @@ class DocFacts:
         self._names: dict[int, list[Token]] = {}               # see _mentions.place_name
         self._named: dict[int, tuple | None] = {}
         self.attributor = Attributor(doc, self.parties.resolve_np, {}, self._party_word, text=text)
-        self.times = find_times(text, article.published)
         self.finder = RelationFinder(doc, self.resolve_party, self.resolve_place)
         self.finder.inside_names = frozenset(
             i for i, (span, _, kind) in self.parties.by_token.items() if kind == "names" and len(span) > 2)
@@ -115,10 +132,15 @@ class DocFacts:
             if hit is None and tok.lower_ == "coalition":
                 return self._coalition()       # "Coalition aircraft"
             return hit[0] if hit and hit[1] not in ("units", "persons") else None
+        inside = self.parties.by_token.get(tok.i)
+        if inside is not None and tok.dep_ == "conj" and inside[0].start <= tok.head.i < inside[0].end:
+            return None                    # "Syria" in "the Islamic State of Iraq and Syria"
         key = self.parties.resolve_np(tok)
         if key is not None:
             return key
         lemma = tok.lemma_.lower()
+        if lemma in ("man", "follower") and (key := self._leader_party(tok)) is not None:
+            return key                     # "Madero's men", "followers of Savimbi"
         if is_force_noun(tok):
             if self.parties.is_state_force(tok):
                 return self._state_side(tok)   # "government troops" in an article about Syria
@@ -127,7 +149,7 @@ class DocFacts:
                 known, key = PR.governed_party(poss[0], lambda g: self.resolve_party(g, trigger),
                                                self._recent_party)     # "X said its troops ..."
                 return key if known else self._recent_party(tok)
-            if poss and poss[0].pos_ == "PROPN" and (key := self._leader_party(tok)):
+            if (key := self._leader_party(tok)) is not None:
                 return key                 # "Guevara's forces" after "columns ... led by Guevara"
             if poss and poss[0].lower_ == "our":
                 src = self.attributor.source_for(trigger)  # "our forces" in a quote
@@ -243,17 +265,28 @@ class DocFacts:
                         self.leaders.setdefault(person.lower_, key)
 
     def _leader_party(self, tok: Token) -> str | None:
-        """The side of a leader named as possessor ("Guevara's forces"): the side the
-        article tied the commander to, else the side the leader led on the article's date
-        (``kg/data/leaders.json``: "Gaddafi's brigades" in 2011 are Libya's)."""
-        poss = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
-        if poss is None:
+        """The side of a leader named as possessor ("Guevara's forces") or after "of",
+        "under", "loyal to" ("the army of Francisco Madero", "men under Orozco"): the side
+        the article tied the commander to, else the side the leader led on the article's
+        date (``kg/data/leaders.json``: "Gaddafi's brigades" in 2011 are Libya's)."""
+        leader = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+        if leader is None:
+            for prep in tok.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("of", "under") or (
+                        prep.dep_ == "amod" and prep.lower_ == "loyal"):
+                    if prep.dep_ == "amod":
+                        prep = next((c for c in prep.children if c.lower_ == "to"), prep)
+                    leader = next((c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ == "PERSON"
+                                   and c.pos_ == "PROPN"), None)
+                    if leader is not None:
+                        break
+        if leader is None:
             return None
-        if poss.lower_ in self.leaders:
-            return self.leaders[poss.lower_]
-        name = " ".join(t.text for t in poss.subtree if t.dep_ in ("compound", "poss") or t.i == poss.i)
-        day = self.article.published
-        return leader_side(name, day) or (leader_side(poss.text, day) if name != poss.text else None)
+        if leader.lower_ in self.leaders:
+            return self.leaders[leader.lower_]
+        name = " ".join(t.text for t in leader.subtree if t.dep_ in ("compound", "poss") or t.i == leader.i)
+        day = self.story_day
+        return leader_side(name, day) or (leader_side(leader.text, day) if name != leader.text else None)
 
     def _lone_state(self) -> str | None:
         """The state the article is about, when no other state's forces appear in it (an
@@ -521,8 +554,8 @@ class DocFacts:
             if pos != NOUN and pos != PROPN:
                 continue                   # the tests below all need a noun or a proper noun
             tok = doc[i]
-            if is_force_noun(tok):
-                key = self.parties.resolve_np(tok)
+            if is_force_noun(tok) or tok.lemma_.lower() == "man":
+                key = self.parties.resolve_np(tok) or self._leader_party(tok)   # "Madero's men"
                 if key is None and tok.lemma_.lower() in OPPOSITION_NOUNS and M.bare(tok, self.ents):
                     key = self._recent_group(tok)      # "the rebels" after "HTS-led fighters"
                 if key:
@@ -583,7 +616,8 @@ class DocFacts:
                 continue
             tok = self.doc[i]
             if (tok.ent_type_ in ("", "GPE", "LOC") and tok.i not in seen
-                    and tok.dep_ == "pobj" and tok.head.lower_ in P.LOCATIVE_PREPS
+                    and tok.dep_ == "pobj" and (tok.head.lower_ in P.LOCATIVE_PREPS or (
+                        tok.head.lower_ == "of" and tok.head.head.lower_ in P.ANAPHOR_NOUNS))  # "the settlement of X"
                     and tok.i not in self.parties.by_token
                     and self.doc[tok.i - 1].text != "-"):      # not "Commander-in-Chief"
                 seen.add(tok.i)
@@ -592,9 +626,11 @@ class DocFacts:
                     self._remember(tok, hit, tok.text)
 
     def _whole_line(self, span) -> bool:
-        """Whether ``span`` is a line of its own (a section heading such as "Background")."""
+        """Whether ``span`` is a line of its own (a section heading such as "Background",
+        also after a live blog's time stamp: "11:30 Background")."""
         text = self.text
-        before = text[:span.start_char].rstrip(" \t")
+        line_start = text.rfind("\n", 0, span.start_char) + 1
+        before = text[:line_start] + _LINE_TIMESTAMP.sub("", text[line_start:span.start_char]).rstrip(" \t")
         after = text[span.end_char:].lstrip(" \t")
         return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
 

@@ -35,7 +35,8 @@ battalion battalions regiment regiments division divisions corps garrison garris
 servicemen serviceman personnel commando commandos mercenary mercenaries guerrilla guerrillas
 separatist separatists gunman gunmen tank tanks jet jets warplane warplanes aircraft drone drones
 helicopter helicopters missile missiles rocket rockets artillery sniper snipers infantry
-loyalist loyalists paramilitary paramilitaries defender defenders occupier occupiers invader invaders attacker
+loyalist loyalists insurrecto insurrectos revolutionist revolutionists revolutionaries
+partisan partisans aviation paramilitary paramilitaries defender defenders occupier occupiers invader invaders attacker
 attackers assailant assailants reinforcement reinforcements peacekeeper peacekeepers commander
 commanders bomber bombers warship warships gunship gunships column columns guard guards
 militiaman militiamen trooper troopers ranger rangers terrorist terrorists extremist extremists
@@ -59,9 +60,10 @@ _WORD_KINDS = ("names", "metonyms", "demonyms", "forces", "units", "persons")
 #: Nouns for non-state fighters: "Syrian rebels" are not the Syrian state.
 OPPOSITION_NOUNS = frozenset("""rebel rebels insurgent insurgents militant militants separatist
 separatists jihadist jihadists guerrilla guerrillas opposition extremist extremists terrorist
-terrorists""".split())
+terrorists insurrecto insurrectos revolutionist revolutionists revolutionary revolutionaries
+partisan partisans""".split())
 #: Phrases that name the forces of the state an article is about ("government troops").
-STATE_FORCE_WORDS = frozenset("""government regime federal state junta security loyalist""".split())
+STATE_FORCE_WORDS = frozenset("""government regime federal state junta security loyalist interior""".split())
 STATE_FORCE_HEADS = frozenset({"army", "military", "loyalist"})
 
 
@@ -156,14 +158,16 @@ class PartyLexicon:
                 continue        # acronyms match only as written: "IS" the group, not "is"
             key, kind = self.phrase_to_party[phrase]
             spans.append((doc[start:end], key, kind))
-        spans.sort(key=lambda s: (s[0].start, -(s[0].end - s[0].start)))
+        # the longest phrase wins an overlap, wherever it starts: "the Islamic State of Iraq
+        # and Syria" is one name, not "the Islamic State" followed by "Syria"
+        spans.sort(key=lambda s: (-(s[0].end - s[0].start), s[0].start))
         kept: list[tuple[Span, str, str]] = []
-        last_end = -1
+        taken: set[int] = set()
         for span, key, kind in spans:
-            if span.start >= last_end:
+            if not taken.intersection(range(span.start, span.end)):
                 kept.append((span, key, kind))
-                last_end = span.end
-        return kept
+                taken.update(range(span.start, span.end))
+        return sorted(kept, key=lambda s: s[0].start)
 
 
 #: an Arabic article joined by a hyphen, which English texts also write with a space

@@ -140,6 +140,8 @@ def name_tokens(head: Token, ents_by_token: dict[int, str]) -> list[Token]:
         if run and run[0].text == "-":
             run = run[1:]
         left = [t for t in run if is_name(t)] or left
+    if len(left) > 1 and left[0].is_sent_start and left[0].lower_.endswith("ing"):
+        left = left[1:]            # "Losing Nyala is a heavy blow": the gerund is no part of it
     if head.lower_ in ANAPHOR_NOUNS | OF_HEADS or head.lemma_.lower() in ANAPHOR_NOUNS:
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ == "of":
@@ -156,7 +158,8 @@ def kind_hint_for(head: Token) -> str | None:
     """Region or Settlement when the phrase says so ("the Kharkiv region", "the town of X")."""
     words = {t.lemma_.lower() for t in head.subtree if t.i <= head.i} | {head.lemma_.lower()}
     for child in head.children:
-        if child.dep_ == "appos":             # "Jalalabad, the main city in the east"
+        if child.dep_ == "appos" and not any(  # "Jalalabad, the main city in the east"; not
+                c.dep_ == "compound" and c.pos_ == "PROPN" for c in child.children):  # "X, Y district"
             words.add(child.lemma_.lower())
     if head.dep_ in ("pobj", "conj") and head.head.lower_ == "of" or (
             head.dep_ == "conj" and head.head.dep_ == "pobj" and head.head.head.lower_ == "of"):

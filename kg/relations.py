@@ -29,6 +29,8 @@ TRIGGERS = Path(__file__).with_name("data") / "triggers.json"
 #: verbs whose object noun carries the event and whose subject is its agent ("launched an assault")
 LIGHT_VERBS = frozenset("carry conduct launch mount stage begin lead make step unleash".split())
 #: verbs whose subject is on the receiving end of the event noun ("survived repeated offensives")
+#: "congratulated X on the capture of Y", "praised X for the recapture of Y": X did it
+PRAISE_VERBS = frozenset("congratulate praise thank commend hail salute credit applaud".split())
 UNDERGO_VERBS = frozenset("""survive repel repulse resist withstand endure face suffer weather fend
 beat defeat foil thwart absorb halt stop""".split())
 
@@ -293,7 +295,10 @@ class RelationFinder:
         governing = noun.head if noun.dep_ in ("dobj", "pobj") else None
         if governing is not None and governing.pos_ == "ADP":
             governing = governing.head
-        if governing is not None and governing.pos_ == "VERB" and governing.lemma_.lower() not in UNDERGO_VERBS:
+        if governing is not None and governing.pos_ == "VERB" and governing.lemma_.lower() in PRAISE_VERBS:
+            # "the Coalition congratulates the SDF on the liberation of X": the SDF did it
+            agents = [c for c in governing.children if c.dep_ == "dobj"] + agents
+        elif governing is not None and governing.pos_ == "VERB" and governing.lemma_.lower() not in UNDERGO_VERBS:
             agents = S.subjects(governing) + agents
         cands = self._pair(noun, rel, agents[:1], places, frame.get("event", True))
         for c in cands:

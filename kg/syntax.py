@@ -81,6 +81,9 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
                 return [c for c in head.children if c.dep_ == "dobj"]
         if head.pos_ in ("VERB", "AUX"):
             if verb.dep_ == "conj" and is_passive(head) != is_passive(verb):
+                if verb.lemma_.lower() in ("be", "remain") and is_passive(head):
+                    # "has been cleared and is under the control of X": one surface subject
+                    return [c for t in head.children if t.dep_ == "nsubjpass" for c in conjuncts(t)]
                 return []
             return subjects(head, depth + 1)
     return []

@@ -150,7 +150,7 @@ def _day_month(m: re.Match[str], ctx: _Context) -> _Reading | None:
     if m["year"]:
         year: int | None = int(m["year"])
     else:
-        year = _infer_year(month, day, _reference(ctx))
+        year = _narrative_year(ctx) or _infer_year(month, day, _reference(ctx))
     value = None if year is None else _make_date(year, month, day)
     range_end = None
     if value is not None and m["day2"]:
@@ -169,7 +169,7 @@ def _month(m: re.Match[str], ctx: _Context) -> _Reading | None:
     month = _month_number(name)
     if m["year"]:
         return _Reading(date(int(m["year"]), month, 1), "month", "absolute", None, modifier)
-    year = _infer_year(month, 1, _reference(ctx))
+    year = _narrative_year(ctx) or _infer_year(month, 1, _reference(ctx))
     value = None if year is None else date(year, month, 1)
     return _Reading(value, "month", "absolute", None, modifier)
 
@@ -257,6 +257,15 @@ def _reference(ctx: _Context) -> date | None:
     if ctx.published is not None:
         return ctx.published
     return ctx.anchor.value if ctx.anchor is not None else None
+
+
+def _narrative_year(ctx: _Context) -> int | None:
+    """The year of a text that tells of years long before its publication: after "in
+    mid-1993", an undated "in June" is June 1993, not the June before publication."""
+    anchor = ctx.anchor
+    if anchor is None or anchor.value is None or ctx.published is None:
+        return None
+    return anchor.value.year if (ctx.published - anchor.value).days > 365 else None
 
 
 def _infer_year(month: int, day: int, ref: date | None) -> int | None:
