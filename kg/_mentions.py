@@ -85,7 +85,7 @@ def not_a_town(names: list[Token]) -> bool:
     last = names[-1]
     if len(names) > 1 and last.lower_ in STRUCTURE_HEADS and last.is_title:
         return True
-    return len(names) == 1 and last.lower_ in _COMPASS and last.i > 0 and last.doc[last.i - 1].lower_ == "the"
+    return len(names) == 1 and last.lower_ in _COMPASS     # "the South", command "South"
 
 
 def could_be_place(names: list[Token], locative: bool = False) -> bool:

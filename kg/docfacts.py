@@ -58,6 +58,8 @@ _BODY_NOUNS = frozenset("coalition alliance group movement front army".split())
 GROUP_NOUNS = frozenset("group militia organisation organization movement faction".split())
 
 
+#: lower-case words inside place names ("Ras al-Ain", "Bint Jbeil", "Ciudad del Este")
+_NAME_PARTICLES = frozenset("al el ad ad- as ash ar an ul de da do dos das del la le bin ibn ben".split())
 #: a live blog's time stamp at the start of a line ("11:30", "0945 GMT -")
 _LINE_TIMESTAMP = re.compile(r"(?<![^\n])[ \t]*\d{1,2}[:.]?\d{2}(?:[ \t]*(?:GMT|UTC|[AaPp]\.?[Mm]\.?))?[ \t]*[-–—:]?[ \t]*$")
 
@@ -446,7 +448,7 @@ class DocFacts:
             return None               # "Moscow responded ..." is the party, not the city
         names = self._names.get(tok.i)
         if names is None:
-            names = self._names[tok.i] = P.name_tokens(tok, self.ents)
+            names = self._names[tok.i] = self._particle_name(P.name_tokens(tok, self.ents))
         if probe and (not names or tok not in names or (tok.dep_ == "compound" and tok.head in names)):
             return None
         if not names:
@@ -596,6 +598,9 @@ class DocFacts:
     def _collect_places(self) -> None:
         """Resolve every place-like entity once, for the anaphora memory."""
         seen: set[int] = set()
+        # "Symon Petliura" ... "Petliura's government": the NER model calls the surname
+        # alone a place; a person named in full earlier is that person
+        surnames = {e[-1].text for e in self.doc.ents if e.label_ == "PERSON" and len(e) > 1}
         for ent in self.doc.ents:
             if ent.label_ not in P.PLACE_LABELS or ent.start in self.dateline:
                 continue
@@ -608,7 +613,8 @@ class DocFacts:
             hit = self.resolve_place(head)
             if hit is None:
                 continue
-            if not hit.get("known") and (ent.label_ == "FAC" or self._whole_line(ent)):
+            if not hit.get("known") and (ent.label_ == "FAC" or self._whole_line(ent) or (
+                    len(ent) == 1 and ent.text in surnames)):
                 continue          # a mosque or an airport is not "the city"; nor a heading "Background"
             self._remember(head, hit, ent.text)
         for i, pos in enumerate(self._pos):     # "fought at Xuan Loc": names the NER model missed
@@ -624,6 +630,23 @@ class DocFacts:
                 hit = self.resolve_place(tok, slot=True)
                 if hit is not None and not self.salience.has(tok.i):
                     self._remember(tok, hit, tok.text)
+
+    def _particle_name(self, names: list[Token]) -> list[Token]:
+        """"Ras al-Ain", "Maroun al-Ras": the parser splits a name with an Arabic (or
+        Romance) particle into siblings, and the phrase around one of them holds only part
+        of it; the NER span of a place name with a particle is the whole name."""
+        if not names or names[0].i not in self.ents:
+            return names
+        doc = self.doc
+        start, end = names[0].i, names[-1].i + 1
+        while start > 0 and self.ents.get(start - 1) == self.ents[names[0].i]:
+            start -= 1
+        while end < len(doc) and self.ents.get(end) == self.ents[names[0].i]:
+            end += 1
+        span = doc[start:end]
+        if len(span) == len(names) or not any(t.lower_ in _NAME_PARTICLES or t.text == "-" for t in span):
+            return names
+        return [t for t in span if t.lower_ != "the"]
 
     def _whole_line(self, span) -> bool:
         """Whether ``span`` is a line of its own (a section heading such as "Background",
@@ -652,6 +675,8 @@ class DocFacts:
         if cand.relation == "controls" and cand.trigger.lemma_.lower() == "enter" and \
                 cand.place["kind"] in ("Region", "Country"):
             cand.relation = "deployedTo"          # entering a country is not holding it
+        if cand.relation == "attacked" and cand.place["kind"] == "Country":
+            return            # "rockets fired into Israel": a strike names a town, not a country
         self.facts_so_far.append(cand)
         trigger = cand.trigger
         sent = trigger.sent if self._sent_at is None else self._sent_at[self.sent_bounds[trigger.i][0]]

@@ -148,7 +148,11 @@ def name_tokens(head: Token, ents_by_token: dict[int, str]) -> list[Token]:
                 objs = [c for c in child.children if c.dep_ == "pobj"]
                 if objs:
                     obj = objs[0]
-                    inner = [t for t in head.doc[obj.left_edge.i: obj.i + 1] if is_name(t)]
+                    last = obj
+                    for o in objs[1:]:     # "the town of Ras al-Ain": "al", "-", "Ain" all objects
+                        if o.i == last.i + 1:
+                            last = o
+                    inner = [t for t in head.doc[obj.left_edge.i: last.i + 1] if is_name(t)]
                     if inner:
                         return inner
     return left
@@ -234,9 +238,13 @@ class Salience:
                     pool.append(r)
         for r in pool:
             counts[r.key] = counts.get(r.key, 0) + 1
+        noun = tok.lemma_.lower()
         for r in pool:
             if kinds is not None and r.kind not in kinds:
                 continue
+            own = r.label.rsplit(" ", 1)[-1].lower()
+            if own in GEO_CLASS_WORDS and own != noun and noun in GEO_CLASS_WORDS:
+                continue          # "the island" is not "the Black Sea", "the town" no "X River"
             score = 2.0 - 0.5 * (sent_index - r.sent) + 0.001 * r.token / max(1, tok.i)
             score += min(0.1 * (counts[r.key] - 1), 0.3) + min(0.1 * (overall[r.key] - counts[r.key]), 0.5)
             if r.key in topic and overall[r.key] > 1:
@@ -257,6 +265,9 @@ class Salience:
         return best
 
 
+#: words that say what kind of place a name is ("Black Sea", "Snake Island", "Kagera River")
+GEO_CLASS_WORDS = frozenset("""sea ocean gulf bay river lake strait channel island islands
+peninsula mountain mountains hill hills valley desert town city village port""".split())
 #: verbs whose heading is where the side went after leaving "the town"
 _RETREAT_VERBS = frozenset("retreat withdraw flee pull fall escape".split())
 
