@@ -527,8 +527,12 @@ class DocFacts:
         for i, sent in enumerate(self.sents):
             if i in boiler:
                 continue
-            for cand in self.finder.in_sentence(sent):
-                self._accept(cand, ex)
+            cands = self.finder.in_sentence(sent)
+            # "fired rockets into Israel, hitting Haifa": the strike's fact is the town it hit
+            struck = {c.party for c in cands if c.relation == "attacked" and c.place["kind"] != "Country"}
+            for cand in cands:
+                if not (cand.relation == "attacked" and cand.place["kind"] == "Country" and cand.party in struck):
+                    self._accept(cand, ex)
         return ex
 
     def _prepass(self) -> None:
@@ -675,8 +679,6 @@ class DocFacts:
         if cand.relation == "controls" and cand.trigger.lemma_.lower() == "enter" and \
                 cand.place["kind"] in ("Region", "Country"):
             cand.relation = "deployedTo"          # entering a country is not holding it
-        if cand.relation == "attacked" and cand.place["kind"] == "Country":
-            return            # "rockets fired into Israel": a strike names a town, not a country
         self.facts_so_far.append(cand)
         trigger = cand.trigger
         sent = trigger.sent if self._sent_at is None else self._sent_at[self.sent_bounds[trigger.i][0]]

@@ -1,8 +1,8 @@
 """Fixes of the twelfth round, found by reading the errors of tune21 to tune24 after their
 first, blind read. Mechanisms other articles share:
 
-- A strike names the town it hit, not the country: "fired rockets into Israel, hitting
-  Haifa" is an attack on Haifa only (the gold sets never count the country).
+- A strike names the town it hit: "fired rockets into Israel, hitting Haifa" is an attack
+  on Haifa, not also on the country (a country alone, as in "shelled Iran", still counts).
 - "troops moved into X" (no object): a deployment, besides the takeover it may be.
 - "Moscow" from the revolution of 1917 stands for Soviet Russia, as it does until 1991.
 - "the town of Ras al-Ain": a name whose particle the parser splits into siblings is the
