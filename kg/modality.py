@@ -54,6 +54,19 @@ def disowned(trigger: Token) -> bool:
     return False
 
 
+#: conjunctions of a clause that dates a past event ("after they captured X")
+_TEMPORAL_MARKS = frozenset("after since when before once as".split())
+
+
+def _past_temporal(verb: Token) -> bool:
+    """A past-tense clause introduced by a time conjunction states what happened, whatever
+    the clause it hangs on plans: "used the line to supply troops after they captured X"."""
+    children = list(verb.children)
+    past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "was", "were") for c in children))
+    return past and any(c.dep_ == "mark" and c.lower_ in _TEMPORAL_MARKS for c in children)
+
+
 def modality(trigger: Token) -> str:
     """One of kg.types.MODALITIES for the relation licensed by ``trigger``."""
     if disowned(trigger):
@@ -66,6 +79,8 @@ def modality(trigger: Token) -> str:
                     c.dep_ == "aux" and c.lower_ == "should" for c in t.children)):
                 return "planned"         # "a resolution would demand that Uganda withdraw"
             break                        # a reported clause: "said (that) X" keeps its own modality
+        if t.dep_ == "advcl" and _past_temporal(t):
+            break                        # "to supply troops after they captured X": X was taken
         t = t.head
         chain.append(t)
     for i, tok in enumerate(chain):

@@ -51,8 +51,20 @@ ORIGIN_PARTICIPLES = frozenset("made built designed manufactured produced suppli
 COLLECTIVE_NOUNS = frozenset("column convoy detachment wave group contingent squad platoon band bands".split())
 
 def is_force_noun(tok: Token) -> bool:
-    """Whether the token's lemma or its own form names armed forces ("troops", "army")."""
-    return tok.lemma_.lower() in FORCE_NOUNS or tok.lower_ in FORCE_NOUNS
+    """Whether the token's lemma or its own form names armed forces ("troops", "army"),
+    also "assault groups", "battalion tactical groups" (not any "group")."""
+    return tok.lemma_.lower() in FORCE_NOUNS or tok.lower_ in FORCE_NOUNS or (
+        tok.lemma_.lower() == "group" and any(c.dep_ in ("compound", "amod") and c.lower_ in _GROUP_KINDS
+                                                for c in tok.children)) or (
+        tok.lower_ in _MUNITIONS and tok.pos_ == "NOUN")       # "glide bombs", not "bombed"
+
+
+#: munitions that stand for the side firing them ("Russian shells hit X"), as nouns only
+_MUNITIONS = frozenset("bombs shells".split())
+
+
+#: "assault groups", "sabotage groups": small units, not any group
+_GROUP_KINDS = frozenset("assault storm storming sabotage reconnaissance raiding tactical battle combat".split())
 
 
 _WORD_KINDS = ("names", "metonyms", "demonyms", "forces", "units", "persons")

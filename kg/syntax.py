@@ -145,10 +145,14 @@ def objects(verb: Token) -> list[Token]:
         if c.dep_ in ("dobj", "obj"):
             # "Hawija, which the militants still hold": the relative pronoun is the noun above
             out.extend(_relative_antecedents(verb) if c.lower_ in REL_PRONOUNS else conjuncts(c))
+    if out:     # "retook A in late July and B on 16 August": B hangs on the date
+        out += [d for c in verb.children if c.dep_ == "prep" for p in c.children
+                if p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME")
+                for d in p.children if d.dep_ == "conj" and d.pos_ == "PROPN" and d.ent_type_ not in ("DATE", "TIME")]
     if not out:
         # "Iraqi troops recaptured Mosul": a place name misparsed as an adverb after the verb
         out = [c for c in verb.children if c.dep_ in ("advmod", "npadvmod") and c.i == verb.i + 1
-               and c.ent_type_ in ("GPE", "LOC")]
+               and (c.ent_type_ in ("GPE", "LOC") or c.pos_ == "PROPN" and c.ent_type_ in ("FAC", "ORG", ""))]
     if not out:     # "bombed IS positions in Raqqa": "IS" read as a verb "is"
         out = [a for c in verb.children if c.dep_ == "ccomp" and c.i == verb.i + 1 and c.pos_ == "AUX"
                and len(c.text) > 1 and c.text.isupper() for a in c.children if a.dep_ == "attr"]
