@@ -51,7 +51,10 @@ _THEY_COLLECTIVES = frozenset("coalition alliance group movement front militia".
 #: plural-looking names of a single party, which "it" may refer to
 _GROUP_NAMES_PLURAL = frozenset("houthis taliban".split())
 #: bare nouns for regular troops: with no earlier "X troops", the state the article is about
-_STATE_TROOPS = frozenset("troop troops soldier soldiers unit units".split())
+_STATE_TROOPS = frozenset("troop troops soldier soldiers unit units reinforcement reinforcements".split())
+#: words of an official communiqué's heading ("OFFICIAL COMMUNIQUE No. 47", "Operational summary")
+_ISSUED = re.compile(r"\b(?:communiqu[eé]|press release|statement|bulletin|general staff|ministry of defen[cs]e|"
+                     r"operational summary|briefing|information bulletin)\b", re.I)
 #: nouns for a body of fighters that an opposition word makes the rebels' ("the rebel coalition")
 _BODY_NOUNS = frozenset("coalition alliance group movement front army".split())
 #: nouns that stand for the armed group just named ("the group", "the militia")
@@ -189,7 +192,7 @@ class DocFacts:
                 # "the troops", "the Izium formations": the same noun used before with a party
                 return self._same_head(tok, lemma) or (
                     self._recent_group(tok) if lemma in ("fighter", "fighters", "militia", "militias") else
-                    self._lone_state() if lemma in _STATE_TROOPS else None)
+                    (self._lone_state() or self._issuer_state()) if lemma in _STATE_TROOPS else None)
             return None
         if tok.lower_ in ("they", "it", "their", "its", "them"):
             known, key = PR.governed_party(tok, lambda g: self.resolve_party(g, trigger), self._recent_party)
@@ -251,6 +254,22 @@ class DocFacts:
             if i >= end:
                 break
             _, key, kind = self.parties.by_token[i]
+            if kind in ("names", "metonyms") and self.lexicon.parties[key].kind == "state":
+                return key
+        return None
+
+    def _issuer_state(self) -> str | None:
+        """The state that issues an official communiqué ("REPUBLIC OF MALI ... OFFICIAL
+        COMMUNIQUE"): its bare "troops", "units" and "reinforcements" are its own, even where
+        another state's forces appear. None for any other kind of article."""
+        head = self.text[:400]
+        if not _ISSUED.search(head):
+            return None
+        end = len(head)
+        for i in sorted(self.parties.by_token):
+            span, key, kind = self.parties.by_token[i]
+            if span.start_char >= end:
+                break
             if kind in ("names", "metonyms") and self.lexicon.parties[key].kind == "state":
                 return key
         return None

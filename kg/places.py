@@ -36,11 +36,11 @@ SLOT_PREPS = LOCATIVE_PREPS | {"from", "through", "via", "across", "over", "to",
 #: "the Jufra air base" stands for Jufra)
 PLACE_HEADS = frozenset({"center", "centre", "outskirts", "oblast", "pass", "crossing",
                          "base", "airbase", "airfield", "airport", "sector", "front", "harbour", "harbor",
-                         "junction"})
+                         "junction", "camp"})
 #: "the enclave of Žepa", "districts of Tripoli", "the outskirts of Kyiv" name the place after "of"
 OF_HEADS = frozenset("""center centre outskirts enclave pocket district districts part parts suburb
 suburbs neighbourhood neighbourhoods neighborhood neighborhoods streets heart gate gates edge edges
-environs""".split())
+environs camp camps garrison barracks""".split())
 
 #: nouns that make the name they govern a place of no particular kind
 GENERIC_PLACE_NOUNS = frozenset({"enclave", "pocket", "island", "peninsula"})
