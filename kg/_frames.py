@@ -29,7 +29,8 @@ def hands_places(hands: Token) -> list[Token]:
     the noun modified ("the only city still in government hands"), or, for a noun
     after "as", the object of that verb ("leaving Kabul as the only city in ... hands")."""
     prep = hands.head
-    if hands.dep_ != "pobj" or prep.lower_ not in ("in", "into"):    # "fell into rebel hands"
+    if hands.dep_ != "pobj" or prep.lower_ not in ("in", "into", "to"):    # "fell into rebel hands",
+        #                                                     "returned to government hands"
         return []
     head = prep.head
     if head.pos_ == "ADV" and head.head.pos_ in ("VERB", "AUX"):
@@ -44,8 +45,10 @@ def hands_places(hands: Token) -> list[Token]:
 
 
 def hands_owners(hands: Token) -> list[Token]:
-    """Who holds the hands: "their hands", "Taliban hands", "government hands"."""
-    return [c for c in hands.children if c.dep_ in ("poss", "compound", "amod", "nmod")] + \
+    """Who holds the hands: "their hands", "Taliban hands", "government hands", each of
+    "German and Italian hands"."""
+    return [m for c in hands.children if c.dep_ in ("poss", "compound", "amod", "nmod")
+            for m in S.conj_members(c)] + \
         S.prep_objects(hands, ["of"], False)          # "in the hands of the Taliban"
 
 

@@ -199,7 +199,15 @@ class DocFacts:
             return key if known else self._recent_party(tok) or self._speaker_party(tok, trigger)
         if tok.lower_ in ("we", "us", "our"):
             src = self.attributor.source_for(trigger)      # "We have liberated X," Y said
-            return src.party if src is not None else None
+            if src is not None:
+                return src.party
+            return self._voice_party(trigger) if self._issuer_state() else None   # a communiqué's "our hands"
+        if tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON" and tok.dep_ in ("pobj", "poss"):
+            key = self.leaders.get(tok.lower_) or leader_side(
+                " ".join(t.text for t in tok.subtree if t.dep_ == "compound" or t.i == tok.i),
+                self.story_day) or leader_side(tok.text, self.story_day)
+            if key is not None:
+                return key                 # "in the hands of President Najibullah" in 1989
         if tok.lower_ in _BODY_NOUNS and any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in
                                              OPPOSITION_NOUNS for c in tok.children) and any(
                 c.lower_ == "the" for c in tok.children) and M.bare(tok, self.ents) and not any(

@@ -116,6 +116,8 @@ def name_tokens(head: Token, ents_by_token: dict[int, str]) -> list[Token]:
     "of" complement ("the town of Izium" -> Izium, "the region of Kherson" -> Kherson).
     """
     def is_name(t: Token) -> bool:
+        if t.ent_type_ in ("DATE", "TIME") or t.lower_ in _MONTHS:
+            return False               # "By 1 June Crete was ...": the month is no part of it
         return (t.pos_ == "PROPN" or t.i in ents_by_token) and (t.is_alpha or _inner_apostrophe(t)) or (
             t.text == "-" and t.i in ents_by_token)
 
@@ -265,6 +267,8 @@ class Salience:
         return best
 
 
+_MONTHS = frozenset("""january february march april may june july august september october november
+december""".split())
 #: words that say what kind of place a name is ("Black Sea", "Snake Island", "Kagera River")
 GEO_CLASS_WORDS = frozenset("""sea ocean gulf bay river lake strait channel island islands
 peninsula mountain mountains hill hills valley desert town city village port""".split())

@@ -376,6 +376,8 @@ class RelationFinder:
                 continue
             # a modifier of a nominal trigger names its party: "an Ethiopian air force strike"
             modifier = a.head.i == trigger.i and a.dep_ in ("amod", "compound", "nmod") and trigger.pos_ == "NOUN"
+            modifier = modifier or (a.dep_ == "conj" and a.head.head.i == trigger.i and trigger.pos_ == "NOUN"
+                                    and a.head.dep_ in ("amod", "compound", "nmod"))   # "German and Italian hands"
             modifier = modifier or (modifier_agents and a.dep_ in ("amod", "compound", "nmod", "poss",
                                                                    "npadvmod"))
             key = self.party(a, trigger, modifier=modifier)
