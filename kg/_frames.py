@@ -230,3 +230,30 @@ def relative_passive_agents(verb: Token, verbs: dict, forms: dict) -> list[Token
     if not any(f["relation"] in _TAKER_RELATIONS for f in verbs.get(lemma, ())):
         return []
     return S.subjects(gov)
+
+
+#: nouns of an operation that a side launches ("an offensive", "the battle of ...")
+OFFENSIVE_NOUNS = frozenset("""offensive counteroffensive counter-offensive operation battle attack
+assault campaign push drive""".split())
+#: verbs that set an operation going
+LAUNCH_VERBS = frozenset("launch begin start mount open unleash stage".split())
+
+
+def launched_attack(verb: Token) -> tuple[list[Token], Token] | None:
+    """"launched an offensive to recapture Palmyra", "began the battle to liberate Al-Faw":
+    the capture is only the aim, but the offensive against the place happened. The
+    subjects of the launching verb and that verb, or None."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    head = verb.head
+    if verb.dep_ in ("acl", "relcl") and head.lemma_.lower() in OFFENSIVE_NOUNS and head.dep_ == "dobj":
+        launch = head.head                     # "began an offensive to recapture X"
+    elif verb.dep_ in ("advcl", "xcomp"):
+        launch = head                          # "launched an operation on Tuesday to retake X"
+    else:
+        return None
+    if launch.lemma_.lower() not in LAUNCH_VERBS or not any(
+            c.dep_ == "dobj" and c.lemma_.lower() in OFFENSIVE_NOUNS for c in launch.children):
+        return None
+    return S.subjects(launch), launch
+

@@ -71,6 +71,9 @@ class RelationFinder:
         self.verbs: dict = self.t["verbs"]
         self.nouns: dict = self.t["nouns"]
         self.hub_heads = set(self.t["hub_heads"])
+        self.capture_verbs = frozenset(      # verbs that report a takeover ("recapture", "liberate")
+            v for v, frames in self.verbs.items()
+            if any(f["relation"] == "controls" and f["frame"] == "obj" and f.get("event") for f in frames))
         self.hub_mods = set(self.t["hub_modifiers"])
         self.held = set(self.t["held_participles"])
         self.control_preps = set(self.t["control_preps"])
@@ -137,6 +140,8 @@ class RelationFinder:
                 out.extend(SUP.hub_candidates(self, tok))
             if lemma in self.extra_lemmas:
                 out.extend(self._extra(tok, lemma, pos))
+            if pos == "VERB" and lemma in self.capture_verbs and (launched := F.launched_attack(tok)):
+                out.extend(self._pair(launched[1], "attacked", launched[0], S.objects(tok), True))
         return out
 
     def _extra(self, tok: Token, lemma: str, pos: str) -> list[Candidate]:
