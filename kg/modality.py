@@ -64,7 +64,7 @@ def _past_temporal(verb: Token) -> bool:
     children = list(verb.children)
     past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
         c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "was", "were") for c in children))
-    return past and any(c.dep_ == "mark" and c.lower_ in _TEMPORAL_MARKS for c in children)
+    return past and any(c.dep_ in ("mark", "advmod") and c.lower_ in _TEMPORAL_MARKS for c in children)
 
 
 def modality(trigger: Token) -> str:

@@ -119,7 +119,7 @@ def name_tokens(head: Token, ents_by_token: dict[int, str]) -> list[Token]:
         if t.ent_type_ in ("DATE", "TIME") or t.lower_ in _MONTHS:
             return False               # "By 1 June Crete was ...": the month is no part of it
         return (t.pos_ == "PROPN" or t.i in ents_by_token) and (t.is_alpha or _inner_apostrophe(t)) or (
-            t.text == "-" and t.i in ents_by_token)
+            t.text == "-" and (t.i in ents_by_token or _joining_hyphen(t)))
 
     start = head.left_edge.i
     for t in head.doc[start: head.i]:
@@ -182,6 +182,13 @@ def kind_hint_for(head: Token) -> str | None:
     return None
 
 
+def _joining_hyphen(t: Token) -> bool:
+    """A hyphen written without spaces between two proper-noun words ("Aita al-Shaab")."""
+    doc = t.doc
+    return 0 < t.i < len(doc) - 1 and not t.whitespace_ and not doc[t.i - 1].whitespace_ and \
+        doc[t.i - 1].pos_ == "PROPN" and doc[t.i + 1].pos_ == "PROPN"
+
+
 def named_members(tok: Token) -> list[Token]:
     """"the towns of Jabrayil and Fuzuli" stands for each named town, "most of it" for "it";
     other phrases stand for themselves."""
@@ -191,7 +198,9 @@ def named_members(tok: Token) -> list[Token]:
                 return [c for c in child.children if c.dep_ == "pobj"][:1] or [tok]
     if tok.lemma_.lower() in ANAPHOR_NOUNS and tok.tag_ in ("NNS", "NNPS"):
         for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
+            if child.dep_ == "amod" and child.lower_ == "such":      # "villages such as A and B"
+                child = next((c for c in child.children if c.dep_ == "prep" and c.lower_ == "as"), child)
+            if child.dep_ == "prep" and child.lower_ in ("of", "as", "including", "like"):
                 objs = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
                 if objs:
                     return conj_members(objs[0])
