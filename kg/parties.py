@@ -36,7 +36,7 @@ servicemen serviceman personnel commando commandos mercenary mercenaries guerril
 separatist separatists gunman gunmen tank tanks jet jets warplane warplanes aircraft drone drones
 helicopter helicopters missile missiles rocket rockets artillery sniper snipers infantry
 loyalist loyalists insurrecto insurrectos revolutionist revolutionists revolutionaries
-partisan partisans aviation paramilitary paramilitaries defender defenders occupier occupiers invader invaders attacker
+partisan partisans aviation combatant combatants paramilitary paramilitaries defender defenders occupier occupiers invader invaders attacker
 attackers assailant assailants reinforcement reinforcements peacekeeper peacekeepers commander
 commanders bomber bombers warship warships gunship gunships column columns guard guards
 militiaman militiamen trooper troopers ranger rangers terrorist terrorists extremist extremists

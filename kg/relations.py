@@ -346,7 +346,8 @@ class RelationFinder:
     def _names_place(self, tok: Token) -> bool:
         """A place name, or a phrase that names one after "of" ("parts of Aleppo")."""
         return self.place(tok, probe=True) is not None or (
-            tok.lower_ in OF_HEADS and self.place(tok) is not None)
+            tok.lower_ in OF_HEADS and self.place(tok) is not None) or (
+            named_members(tok) != [tok])            # "residential areas of Ilam and Dehloran"
 
     def _parties_of(self, toks: list[Token]) -> list[str]:
         """The parties some argument tokens denote (probing only)."""
