@@ -96,6 +96,8 @@ def could_be_place(names: list[Token], locative: bool = False) -> bool:
     ("captured Neerveli"), a nationality label is the model's slip: a real nationality
     word never gets here (the party lexicon knows it)."""
     last = names[-1]
+    if len(names) > 1 and names[0].lower_ in P.NUMBERED_HEADS and names[1].text.isdigit():
+        return True               # "Hill 471", which the model calls a person
     listed = last.dep_ == "conj" and last.head.pos_ == "PROPN"
     heads_list = any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in last.children)
     # the model calls unfamiliar names ending in -i nationalities ("Neerveli", "Chavakachcheri")

@@ -144,6 +144,8 @@ def name_tokens(head: Token, ents_by_token: dict[int, str]) -> list[Token]:
         left = [t for t in run if is_name(t)] or left
     if len(left) > 1 and left[0].is_sent_start and left[0].lower_.endswith("ing"):
         left = left[1:]            # "Losing Nyala is a heavy blow": the gerund is no part of it
+    if left and left[-1].lower_ in NUMBERED_HEADS:
+        left = left + _number_after(left[-1])       # "Hill 881 South", "Height 776"
     if head.lower_ in ANAPHOR_NOUNS | OF_HEADS or head.lemma_.lower() in ANAPHOR_NOUNS:
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ == "of":
@@ -180,6 +182,22 @@ def kind_hint_for(head: Token) -> str | None:
     if words & GENERIC_PLACE_NOUNS:
         return "Place"                        # "the enclave of Žepa", "the island of Wolmido"
     return None
+
+
+#: place words that a number names ("Hill 471", "Height 776", "Route 9")
+NUMBERED_HEADS = frozenset("hill height heights point outpost post checkpoint route highway".split())
+
+
+def _number_after(word: Token) -> list[Token]:
+    """The number (and a compass word after it) that completes "Hill 881 South"."""
+    doc = word.doc
+    nxt = word.i + 1
+    if nxt >= len(doc) or not doc[nxt].text.isdigit():
+        return []
+    out = [doc[nxt]]
+    if nxt + 1 < len(doc) and doc[nxt + 1].text in ("North", "South", "East", "West"):
+        out.append(doc[nxt + 1])
+    return out
 
 
 def _joining_hyphen(t: Token) -> bool:
