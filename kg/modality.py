@@ -81,6 +81,9 @@ def modality(trigger: Token) -> str:
             break                        # a reported clause: "said (that) X" keeps its own modality
         if t.dep_ == "advcl" and _past_temporal(t):
             break                        # "to supply troops after they captured X": X was taken
+        if t.dep_ == "relcl":
+            break                        # "Lang Vei, which X overran, has not been retaken":
+            #                              the relative clause states its own fact
         t = t.head
         chain.append(t)
     for i, tok in enumerate(chain):
