@@ -257,3 +257,12 @@ def launched_attack(verb: Token) -> tuple[list[Token], Token] | None:
         return None
     return S.subjects(launch), launch
 
+
+def unit_posted_in(unit: Token, relation: str) -> list[Token]:
+    """"reinforced the 27th Brigade in Putumayo with mobile units": reinforcing a unit where
+    it is posted is a deployment to that place (an attack on forces stays an attack on them)."""
+    if relation != "deployedTo" or not is_force_noun(unit):
+        return []
+    return [o for c in unit.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
+            for o in c.children if o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME")]
+

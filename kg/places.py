@@ -148,6 +148,14 @@ def name_tokens(head: Token, ents_by_token: dict[int, str]) -> list[Token]:
         left = left + _number_after(left[-1])       # "Hill 881 South", "Height 776"
     if head.lower_ in ANAPHOR_NOUNS | OF_HEADS or head.lemma_.lower() in ANAPHOR_NOUNS:
         for child in head.children:
+            if child.dep_ == "acl" and child.lower_ in ("known", "called", "named"):
+                child = next((c for c in child.children if c.dep_ == "prep" and c.lower_ == "as"), child)
+                if child.lower_ == "as":   # "the area known as Angostura"
+                    objs = [c for c in child.children if c.dep_ == "pobj"]
+                    inner = [t for t in head.doc[objs[0].left_edge.i: objs[0].i + 1] if is_name(t)] if objs else []
+                    if inner:
+                        return inner
+                continue
             if child.dep_ == "prep" and child.lower_ == "of":
                 objs = [c for c in child.children if c.dep_ == "pobj"]
                 if objs:

@@ -398,7 +398,7 @@ class RelationFinder:
             places = [loc for t in places for loc in ([t] if self._names_place(t) else
                                                       F.located_in(t) or F.located_in(trigger) or [t]
                                                       if rel == "attacked" and t.pos_ == "NOUN"
-                                                      else F.located_in(t) or [t])]
+                                                      else F.located_in(t) or F.unit_posted_in(t, rel) or [t])]
         if rel == "controls":
             places = places + self._included_places(trigger, places)
         for p in [m for t in places for m in named_members(t)]:
