@@ -71,6 +71,7 @@ class RelationFinder:
         self.verbs: dict = self.t["verbs"]
         self.nouns: dict = self.t["nouns"]
         self.hub_heads = set(self.t["hub_heads"])
+        self._held: dict[str, tuple[dict, int]] = {}   # party -> (place it last held, sentence start)
         self.capture_verbs = frozenset(      # verbs that report a takeover ("recapture", "liberate")
             v for v, frames in self.verbs.items()
             if any(f["relation"] == "controls" and f["frame"] == "obj" and f.get("event") for f in frames))
@@ -142,7 +143,48 @@ class RelationFinder:
                 out.extend(self._extra(tok, lemma, pos))
             if pos == "VERB" and lemma in self.capture_verbs and (launched := F.launched_attack(tok)):
                 out.extend(self._pair(launched[1], "attacked", launched[0], S.objects(tok), True))
+            if pos == "VERB" and lemma in _RETREAT_LEMMAS:
+                out.extend(self._implicit_origin(tok, lemma, out))
+        self._remember_held(out, sent)
         return out
+
+    def _remember_held(self, cands: list[Candidate], sent) -> None:
+        """The latest place each party was said to hold, with its sentence (for a
+        withdrawal that names no place it left)."""
+        for c in cands:
+            if c.relation == "controls" and c.modality == "asserted" and c.place.get("kind") in (
+                    "Settlement", "Place", "Region"):
+                self._held[c.party] = (c.place, sent.start)
+
+    def _implicit_origin(self, verb: Token, lemma: str, found: list[Candidate]) -> list[Candidate]:
+        """"The garrison fled toward Keren", "LNA troops pulled back to the south": a
+        retreat that names no place it left leaves the place its side was last said to
+        hold, if that was said in this or the two sentences before."""
+        if lemma in ("fall", "pull") and not any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in verb.children):
+            return []
+        if verb.tag_ not in ("VBD", "VBN"):
+            return []                    # "would pull back": no retreat yet
+        if any(c.trigger.i == verb.i and c.relation == "withdrewFrom" for c in found) or any(
+                c.dep_ == "prep" and c.lower_ in ("from", "out") for c in verb.children) or any(
+                c.dep_ == "dobj" for c in verb.children):
+            return []
+        cands = []
+        for agent in S.subjects(verb):
+            if agent.pos_ == "PRON":
+                continue                 # "they had withdrawn to X": whose retreat is too uncertain
+            key = self.party(agent, verb)
+            held = self._held.get(key) if key is not None else None
+            if held is None or self._sentences_between(held[1], verb.i) > 2:
+                continue
+            c = Candidate(party=key, relation="withdrewFrom", place=held[0], trigger=verb,
+                          tokens=[agent, verb], event=True, place_anaphoric=True)
+            c.confidence = _confidence(c, False)
+            cands.append(c)
+        return cands
+
+    def _sentences_between(self, start: int, tok_i: int) -> int:
+        """How many sentence starts lie after token ``start`` up to token ``tok_i``."""
+        return sum(1 for t in self.doc[start + 1: tok_i + 1] if t.is_sent_start)
 
     def _extra(self, tok: Token, lemma: str, pos: str) -> list[Candidate]:
         """Patterns keyed on a few words: "came under fire from", strongholds, supply phrasings."""
@@ -421,6 +463,9 @@ class RelationFinder:
                 out.append(c)
         return out
 
+
+#: verbs of retreat whose origin may go unsaid ("fled toward Keren", "pulled back")
+_RETREAT_LEMMAS = frozenset("withdraw retreat flee fall pull".split())
 
 #: "fell silent", "fell by half", "fell under curfew", "fell back": no town taken
 _NOT_A_FALL = frozenset("""by under below behind from into apart back within short off out
