@@ -203,9 +203,7 @@ class DocFacts:
                 return src.party
             return self._voice_party(trigger) if self._issuer_state() else None   # a communiqué's "our hands"
         if tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON" and tok.dep_ in ("pobj", "poss"):
-            key = self.leaders.get(tok.lower_) or leader_side(
-                " ".join(t.text for t in tok.subtree if t.dep_ == "compound" or t.i == tok.i),
-                self.story_day) or leader_side(tok.text, self.story_day)
+            key = self._leader_of(tok)
             if key is not None:
                 return key                 # "in the hands of President Najibullah" in 1989
         if tok.lower_ in _BODY_NOUNS and any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in
@@ -309,13 +307,19 @@ class DocFacts:
                                    and c.pos_ == "PROPN"), None)
                     if leader is not None:
                         break
-        if leader is None:
-            return None
-        if leader.lower_ in self.leaders:
-            return self.leaders[leader.lower_]
-        name = " ".join(t.text for t in leader.subtree if t.dep_ in ("compound", "poss") or t.i == leader.i)
-        day = self.story_day
-        return leader_side(name, day) or (leader_side(leader.text, day) if name != leader.text else None)
+        return self._leader_of(leader) if leader is not None else None
+
+    def _leader_of(self, name: Token) -> str | None:
+        """The side of the person whose name ends at ``name``: the one the article tied
+        them to, else the table's for the story's date; the full name is the text from its
+        first compound word ("Abd el-Krim", "Muammar Gaddafi"), the surname alone next."""
+        if name.lower_ in self.leaders:
+            return self.leaders[name.lower_]
+        first = min((t.i for t in name.children if t.dep_ == "compound"), default=name.i)
+        first = min([first] + [t.i for t in self.doc[first].subtree if t.dep_ == "compound"])
+        full = self.doc[first: name.i + 1].text
+        return leader_side(full, self.story_day) or (
+            leader_side(name.text, self.story_day) if full != name.text else None)
 
     def _lone_state(self) -> str | None:
         """The state the article is about, when no other state's forces appear in it (an

@@ -33,3 +33,15 @@ NOT_ASSERTED = [
 ]
 
 extractions, test_gives_fact, test_gives_no_fact = recall_tests(ASSERTED, NOT_ASSERTED, PUB)
+
+
+def test_leader_name_with_particle(nlp):
+    """"fighters of Abd el-Krim" in 1921: the leader's full name keeps its particle and
+    hyphen; "the hilltop post of X" is X."""
+    from kg.extract import extract_articles
+    from kg.types import Article
+    art = Article(id="rif", text="On 1 June, fighters of Abd el-Krim overran the hilltop post of Abarran.",
+                  published=date(1921, 6, 2))
+    ex = next(iter(extract_articles([art], nlp)))
+    assert ("Republic of the Rif", "controls", "Abarran") in {
+        (f.subject, f.relation, ex.entities[f.object].label) for f in ex.facts if f.is_asserted}
