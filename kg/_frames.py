@@ -89,7 +89,7 @@ def located_in(target: Token) -> list[Token]:
             is_force_noun(target) and target.lemma_.lower() not in STATIONED_FORCES):
         return []
     for child in target.children:
-        if child.dep_ == "prep" and child.lower_ in ("in", "inside", "at", "around"):
+        if child.dep_ == "prep" and child.lower_ in ("in", "inside", "at", "around", "near"):
             # "positions in and around Kidal": the place hangs on the coordinated "around"
             preps = [child, *(c for c in child.children if c.dep_ == "conj" and c.pos_ == "ADP")]
             obj = next((c for p in preps for c in p.children if c.dep_ == "pobj"), None)
