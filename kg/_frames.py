@@ -36,7 +36,9 @@ def hands_places(hands: Token) -> list[Token]:
     if head.pos_ == "ADV" and head.head.pos_ in ("VERB", "AUX"):
         head = head.head              # "Hue was back in government hands"
     if head.pos_ in ("VERB", "AUX"):
-        return S.subjects(head)
+        held = [c for c in head.children if c.dep_ == "dobj"] if head.lemma_.lower() in (
+            "leave", "put", "place", "hand") else []
+        return held or S.subjects(head)       # "leaves Sadr City in the militia's hands"
     if head.pos_ in ("NOUN", "PROPN"):
         if head.dep_ == "pobj" and head.head.lower_ == "as" and head.head.head.pos_ == "VERB":
             return S.objects(head.head.head) or [head]

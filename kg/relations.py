@@ -317,7 +317,9 @@ class RelationFinder:
             places = F.located_in(noun) if rel == "attacked" else []   # "strikes ... in Khartoum"
         if rel == "controls" and noun.lemma_.lower() == "charge" and noun.head.lower_ != "in":
             return []                          # "in charge of X" only, not "charges" or "a charge"
-        if rel == "controls" and noun.lemma_.lower() in ("control", "charge"):
+        if rel == "controls" and noun.lemma_.lower() == "protection" and noun.head.lower_ != "under":
+            return []                          # only "under the protection of X"
+        if rel == "controls" and noun.lemma_.lower() in ("control", "charge", "protection"):
             # "under the control of X" / "X came under Taliban control": place is the clause subject
             if noun.head.lower_ == "under" and noun.head.head.pos_ in ("VERB", "AUX"):
                 places = S.subjects(noun.head.head)
