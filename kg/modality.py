@@ -125,7 +125,3 @@ def modality(trigger: Token) -> str:
                 return "hypothetical"
     return "asserted"
 
-
-def is_hedged(trigger: Token) -> bool:
-    """Hedging words in the trigger's sentence ("reportedly", "early reports that ...")."""
-    return any(t.lower_ in HEDGES for t in trigger.sent)

@@ -22,7 +22,7 @@ from . import _frames as F
 from . import _supply as SUP
 from . import _trigger_words as TW
 from . import syntax as S
-from .modality import is_hedged, modality
+from .modality import HEDGES, modality
 from .places import ANAPHOR_NOUNS, OF_HEADS, QUANTITY_WORDS, named_members
 
 TRIGGERS = Path(__file__).with_name("data") / "triggers.json"
@@ -72,6 +72,8 @@ class RelationFinder:
         self.nouns: dict = self.t["nouns"]
         self.hub_heads = set(self.t["hub_heads"])
         self._held: dict[str, tuple[dict, int]] = {}   # party -> (place it last held, sentence start)
+        self._hedge_at: list[int] | None = None
+        self._current = (0, len(doc))                    # the sentence in_sentence is reading
         self.capture_verbs = frozenset(      # verbs that report a takeover ("recapture", "liberate")
             v for v, frames in self.verbs.items()
             if any(f["relation"] == "controls" and f["frame"] == "obj" and f.get("event") for f in frames))
@@ -112,7 +114,16 @@ class RelationFinder:
             self._positions = [i for i in words.positions(self.doc) if i not in self.inside_names]
         return self._positions
 
+    def _hedged(self) -> bool:
+        """Whether the sentence being read has a hedging word ("reportedly"); the doc is
+        scanned for them once (Token.sent per candidate was a hot spot)."""
+        if self._hedge_at is None:
+            self._hedge_at = [t.i for t in self.doc if t.lower_ in HEDGES]
+        start, end = self._current
+        return any(start <= i < end for i in self._hedge_at)
+
     def in_sentence(self, sent) -> list[Candidate]:
+        self._current = (sent.start, sent.end)
         out: list[Candidate] = []
         positions = self._trigger_positions()
         doc = self.doc
@@ -178,7 +189,7 @@ class RelationFinder:
                 continue
             c = Candidate(party=key, relation="withdrewFrom", place=held[0], trigger=verb,
                           tokens=[agent, verb], event=True, place_anaphoric=True)
-            c.confidence = _confidence(c, False)
+            c.confidence = _confidence(c, False, self._hedged())
             cands.append(c)
         return cands
 
@@ -461,7 +472,7 @@ class RelationFinder:
                               tokens=[t for t in (a, p, trigger) if t is not None], event=event,
                               place_anaphoric=resolved.get("anaphoric", False),
                               party_inferred=inferred)
-                c.confidence = _confidence(c, explicit)
+                c.confidence = _confidence(c, explicit, self._hedged())
                 out.append(c)
         return out
 
@@ -474,8 +485,9 @@ _NOT_A_FALL = frozenset("""by under below behind from into apart back within sho
 away down asleep ill victim prey""".split())
 
 
-def _confidence(c: Candidate, explicit: bool) -> float:
-    """Base confidence of a single statement (see ontology/README.md, 'Confidence')."""
+def _confidence(c: Candidate, explicit: bool, hedged: bool) -> float:
+    """Base confidence of a single statement (see ontology/README.md, 'Confidence');
+    ``hedged``: the sentence has a hedging word ("reportedly")."""
     conf = 0.9 if c.trigger.pos_ in ("VERB", "AUX") else 0.8
     if not explicit:
         conf -= 0.1
@@ -483,6 +495,6 @@ def _confidence(c: Candidate, explicit: bool) -> float:
         conf -= 0.2
     if c.place_anaphoric:
         conf -= 0.1
-    if is_hedged(c.trigger):
+    if hedged:
         conf -= 0.15
     return round(max(0.05, min(conf, 0.99)), 2)
