@@ -85,7 +85,8 @@ def not_a_town(names: list[Token]) -> bool:
     last = names[-1]
     if len(names) > 1 and last.lower_ in STRUCTURE_HEADS and last.is_title:
         return True
-    return len(names) == 1 and last.lower_ in _COMPASS     # "the South", command "South"
+    return len(names) == 1 and (last.lower_ in _COMPASS      # "the South", command "South"
+                                or last.lower_ in P.NUMBERED_HEADS | P.GEO_CLASS_WORDS)   # "District", "Hill"
 
 
 def could_be_place(names: list[Token], locative: bool = False) -> bool:

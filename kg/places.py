@@ -193,7 +193,7 @@ def kind_hint_for(head: Token) -> str | None:
 
 
 #: place words that a number names ("Hill 471", "Height 776", "Route 9")
-NUMBERED_HEADS = frozenset("hill height heights point outpost post checkpoint route highway".split())
+NUMBERED_HEADS = frozenset("hill height heights point outpost post checkpoint route highway district sector".split())
 
 
 def _number_after(word: Token) -> list[Token]:

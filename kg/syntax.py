@@ -132,7 +132,8 @@ def objects(verb: Token) -> list[Token]:
                     return conjuncts(_relative_head(verb))
                 return conjuncts(c)
         if verb.dep_ in ("acl", "relcl"):
-            return [verb.head]
+            head = verb.head         # "Novoazovsk, a town held by the separatists": Novoazovsk
+            return [head.head] if head.dep_ == "appos" and head.head.pos_ == "PROPN" else [head]
         if verb.dep_ == "conj":
             return objects(verb.head)
         return []
