@@ -198,7 +198,8 @@ class DocFacts(PartyResolution):
         self._prepass()
         ex = Extraction(article=self.article)
         lists = link_lists(self.text)
-        boiler = {i for i, s in enumerate(self.sents) if is_boilerplate(s.text) or any(
+        text = self.text                 # a slice of the text, not Span.text, which joins tokens
+        boiler = {i for i, s in enumerate(self.sents) if is_boilerplate(text[s.start_char:s.end_char]) or any(
             a <= s.start_char < b for a, b in lists)}
         for i, sent in enumerate(self.sents):
             if i in boiler:

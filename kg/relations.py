@@ -11,6 +11,7 @@ candidate gets its modality, source, time and a confidence.
 from __future__ import annotations
 
 import json
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -73,7 +74,7 @@ class RelationFinder:
         self.hub_heads = set(self.t["hub_heads"])
         self._held: dict[str, tuple[dict, int]] = {}   # party -> (place it last held, sentence start)
         self._hedge_at: list[int] | None = None
-        self._current = (0, len(doc))                    # the sentence in_sentence is reading
+        self._current = (0, len(doc.text))               # the sentence in_sentence is reading (chars)
         self.capture_verbs = frozenset(      # verbs that report a takeover ("recapture", "liberate")
             v for v, frames in self.verbs.items()
             if any(f["relation"] == "controls" and f["frame"] == "obj" and f.get("event") for f in frames))
@@ -117,13 +118,13 @@ class RelationFinder:
     def _hedged(self) -> bool:
         """Whether the sentence being read has a hedging word ("reportedly"); the doc is
         scanned for them once (Token.sent per candidate was a hot spot)."""
-        if self._hedge_at is None:
-            self._hedge_at = [t.i for t in self.doc if t.lower_ in HEDGES]
+        if self._hedge_at is None:         # character offsets: one regex pass over the text
+            self._hedge_at = [m.start() for m in _HEDGE_RE.finditer(self.doc.text)]
         start, end = self._current
         return any(start <= i < end for i in self._hedge_at)
 
     def in_sentence(self, sent) -> list[Candidate]:
-        self._current = (sent.start, sent.end)
+        self._current = (sent.start_char, sent.end_char)
         out: list[Candidate] = []
         positions = self._trigger_positions()
         doc = self.doc
@@ -476,6 +477,9 @@ class RelationFinder:
                 out.append(c)
         return out
 
+
+#: a hedging word as a whole word, in any case ("Reportedly", "unconfirmed")
+_HEDGE_RE = re.compile(r"\b(?:" + "|".join(sorted(HEDGES)) + r")\b", re.IGNORECASE)
 
 #: verbs of retreat whose origin may go unsaid ("fled toward Keren", "pulled back")
 _RETREAT_LEMMAS = frozenset("withdraw retreat flee fall pull".split())
