@@ -65,7 +65,8 @@ class DocFacts(PartyResolution):
     def __init__(self, doc: Doc, article: Article, parties, party_matcher, linker, gazetteer):
         self.doc = doc
         self.article = article
-        self.times = find_times(doc.text, article.published)
+        text = doc.text                    # built by joining every token: once
+        self.times = find_times(text, article.published)
         self.story_day = story_day(self.times, article.published)
         self.parties = PartyIndex(parties, doc, party_matcher, self.story_day)
         self.lexicon = parties
@@ -85,13 +86,12 @@ class DocFacts(PartyResolution):
         self.force_mentions: list[tuple[int, str, str]] = []   # (token, lemma, party)
         self.leaders: dict[str, str] = {}                    # commander's surname -> party
         self.facts_so_far: list[Candidate] = []
-        text = doc.text                    # built by joining every token: once
         self.text = text
         self._pos: list[int] = doc.to_array(POS).tolist() if len(doc) else []   # Token.pos
         self._names: dict[int, list[Token]] = {}               # see _mentions.place_name
         self._named: dict[int, tuple | None] = {}
         self.attributor = Attributor(doc, self.parties.resolve_np, {}, self._party_word, text=text)
-        self.finder = RelationFinder(doc, self.resolve_party, self.resolve_place)
+        self.finder = RelationFinder(doc, self.resolve_party, self.resolve_place, text=text)
         self.finder.inside_names = frozenset(
             i for i, (span, _, kind) in self.parties.by_token.items() if kind == "names" and len(span) > 2)
         self.countries = self._countries(ents)

@@ -64,8 +64,10 @@ class RelationFinder:
     """Applies the trigger frames to one Doc. ``resolve_party(token, trigger)`` and
     ``resolve_place(token)`` are supplied by the document context."""
 
-    def __init__(self, doc: Doc, resolve_party, resolve_place, triggers: dict | None = None):
+    def __init__(self, doc: Doc, resolve_party, resolve_place, triggers: dict | None = None,
+                 text: str | None = None):
         self.doc = doc
+        self.text = text          # doc.text, if the caller has built it already (it is not free)
         self.party = resolve_party
         self.place = resolve_place
         self.t = triggers or load_triggers()
@@ -74,7 +76,7 @@ class RelationFinder:
         self.hub_heads = set(self.t["hub_heads"])
         self._held: dict[str, tuple[dict, int]] = {}   # party -> (place it last held, sentence start)
         self._hedge_at: list[int] | None = None
-        self._current = (0, len(doc.text))               # the sentence in_sentence is reading (chars)
+        self._current = (0, 1 << 62)                     # the sentence in_sentence is reading (chars)
         self.capture_verbs = frozenset(      # verbs that report a takeover ("recapture", "liberate")
             v for v, frames in self.verbs.items()
             if any(f["relation"] == "controls" and f["frame"] == "obj" and f.get("event") for f in frames))
@@ -119,7 +121,7 @@ class RelationFinder:
         """Whether the sentence being read has a hedging word ("reportedly"); the doc is
         scanned for them once (Token.sent per candidate was a hot spot)."""
         if self._hedge_at is None:         # character offsets: one regex pass over the text
-            self._hedge_at = [m.start() for m in _HEDGE_RE.finditer(self.doc.text)]
+            self._hedge_at = [m.start() for m in _HEDGE_RE.finditer(self.text or self.doc.text)]
         start, end = self._current
         return any(start <= i < end for i in self._hedge_at)
 
