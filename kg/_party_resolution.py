@@ -40,6 +40,8 @@ _ISSUED = re.compile(r"\b(?:communiqu[eé]|press release|statement|bulletin|gene
                      r"operational summary|briefing|information bulletin)\b", re.I)
 #: nouns for a body of fighters that an opposition word makes the rebels' ("the rebel coalition")
 _BODY_NOUNS = frozenset("coalition alliance group movement front army".split())
+#: heads of a phrase whose "of" object is the body that acts ("waves of bombers", "dozens of tanks")
+_QUANTITY_HEADS = frozenset("wave dozen hundred thousand score column".split())
 #: nouns that stand for the armed group just named ("the group", "the militia")
 GROUP_NOUNS = frozenset("group militia organisation organization movement faction".split())
 
@@ -69,6 +71,11 @@ class PartyResolution:
         key = self.parties.resolve_np(tok)
         if key is not None:
             return key
+        if tok.lemma_.lower() in _QUANTITY_HEADS:   # "wave after wave of Luftwaffe bombers"
+            of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if obj is not None:
+                return self.resolve_party(obj, trigger, modifier, place)
         lemma = tok.lemma_.lower()
         if lemma in ("man", "follower") and (key := self._leader_party(tok)) is not None:
             return key                     # "Madero's men", "followers of Savimbi"

@@ -146,6 +146,13 @@ def name_tokens(head: Token, ents_by_token: dict[int, str]) -> list[Token]:
         left = left[1:]            # "Losing Nyala is a heavy blow": the gerund is no part of it
     if left and left[-1].lower_ in NUMBERED_HEADS:
         left = left + _number_after(left[-1])       # "Hill 881 South", "Height 776"
+    if not left and head.lower_ in PLACE_HEADS:      # "the airfield at Maleme", "the base near X"
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in ("at", "near", "outside"):
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                inner = [t for t in head.doc[objs[0].left_edge.i: objs[0].i + 1] if is_name(t)] if objs else []
+                if inner:
+                    return inner
     if head.lower_ in ANAPHOR_NOUNS | OF_HEADS or head.lemma_.lower() in ANAPHOR_NOUNS:
         for child in head.children:
             if child.dep_ == "acl" and child.lower_ in ("known", "called", "named"):

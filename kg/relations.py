@@ -24,7 +24,7 @@ from . import _supply as SUP
 from . import _trigger_words as TW
 from . import syntax as S
 from .modality import HEDGES, modality
-from .places import ANAPHOR_NOUNS, OF_HEADS, QUANTITY_WORDS, named_members
+from .places import ANAPHOR_NOUNS, OF_HEADS, PLACE_HEADS, QUANTITY_WORDS, named_members
 
 TRIGGERS = Path(__file__).with_name("data") / "triggers.json"
 #: verbs whose object noun carries the event and whose subject is its agent ("launched an assault")
@@ -458,6 +458,9 @@ class RelationFinder:
                                                       if rel == "attacked" and t.pos_ == "NOUN"
                                                       else F.located_in(t) or F.unit_posted_in(t, rel) or [t])]
         if rel == "controls":
+            # "captured the airfield at Maleme": the parser hangs "at Maleme" on the verb
+            places = [loc for t in places for loc in (
+                F.located_in(trigger) or [t] if t.lower_ in PLACE_HEADS and not self._names_place(t) else [t])]
             places = places + self._included_places(trigger, places)
         for p in [m for t in places for m in named_members(t)]:
             resolved = self.place(p, slot=True)
