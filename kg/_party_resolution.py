@@ -74,7 +74,7 @@ class PartyResolution:
         if tok.lemma_.lower() in _QUANTITY_HEADS:   # "wave after wave of Luftwaffe bombers"
             of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-            if obj is not None:
+            if obj is not None and is_force_noun(obj):     # not "thousands of Greeks" (people)
                 return self.resolve_party(obj, trigger, modifier, place)
         lemma = tok.lemma_.lower()
         if lemma in ("man", "follower") and (key := self._leader_party(tok)) is not None:
