@@ -392,11 +392,15 @@ class PartyResolution:
     def _collect_parties(self) -> None:
         """Every party mention in document order, for "they", "its troops", "the insurgents"."""
         doc = self.doc
+        force_nouns: list[Token] = []      # common nouns for forces, for the state pass below
         for i, pos in enumerate(self._pos):
             if pos != NOUN and pos != PROPN:
                 continue                   # the tests below all need a noun or a proper noun
             tok = doc[i]
-            if is_force_noun(tok) or tok.lemma_.lower() == "man":
+            force = is_force_noun(tok)
+            if force and pos == NOUN:
+                force_nouns.append(tok)
+            if force or tok.lemma_.lower() == "man":
                 key = self.parties.resolve_np(tok) or self._leader_party(tok)   # "Madero's men"
                 if key is None and tok.lemma_.lower() in OPPOSITION_NOUNS and M.bare(tok, self.ents):
                     key = self._recent_group(tok)      # "the rebels" after "HTS-led fighters"
@@ -407,8 +411,8 @@ class PartyResolution:
                 self.force_mentions.append((tok.i, tok.lemma_.lower(), key))
         if self.state is not None:
             named = {i for i, _, _ in self.force_mentions}    # "Salvadoran army columns" named theirs
-            for i, pos in enumerate(self._pos):
-                if pos == NOUN and i not in named and self.parties.is_state_force(tok := doc[i]):
+            for tok in force_nouns:       # is_state_force needs a force noun: only those
+                if tok.i not in named and self.parties.is_state_force(tok):
                     self.force_mentions.append((tok.i, tok.lemma_.lower(), self.state))
             self.force_mentions.sort()
 
