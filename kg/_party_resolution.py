@@ -188,27 +188,21 @@ class PartyResolution:
         None for an article whose heading names no state, and inside quotation marks."""
         if self.attributor.in_quote(trigger):
             return None
-        end = self.sents[min(1, len(self.sents) - 1)].end if self.sents else 0
-        for i in sorted(self.parties.by_token):
-            if i >= end:
-                break
-            _, key, kind = self.parties.by_token[i]
-            if kind in ("names", "metonyms") and self.lexicon.parties[key].kind == "state":
-                return key
-        return None
+        return self._first_state_named(self.sents[min(1, len(self.sents) - 1)].end_char if self.sents else 0)
 
     def _issuer_state(self) -> str | None:
         """The state that issues an official communiqué ("REPUBLIC OF MALI ... OFFICIAL
         COMMUNIQUE"): its bare "troops", "units" and "reinforcements" are its own, even where
         another state's forces appear. None for any other kind of article."""
         head = self.text[:400]
-        if not _ISSUED.search(head):
-            return None
-        end = len(head)
+        return self._first_state_named(len(head)) if _ISSUED.search(head) else None
+
+    def _first_state_named(self, end_char: int) -> str | None:
+        """The first state the text names (by name or metonym) before character ``end_char``."""
         for i in sorted(self.parties.by_token):
-            span, key, kind = self.parties.by_token[i]
-            if span.start_char >= end:
+            if self.doc[i].idx >= end_char:
                 break
+            _, key, kind = self.parties.by_token[i]
             if kind in ("names", "metonyms") and self.lexicon.parties[key].kind == "state":
                 return key
         return None

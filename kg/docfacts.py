@@ -43,7 +43,7 @@ _SLOT_HEADS = P.PLACE_HEADS | {"area"}
 
 
 #: lower-case words inside place names ("Ras al-Ain", "Bint Jbeil", "Ciudad del Este")
-_NAME_PARTICLES = frozenset("al el ad ad- as ash ar an ul de da do dos das del la le bin ibn ben".split())
+_NAME_PARTICLES = frozenset("al el ad as ash ar an ul de da do dos das del la le bin ibn ben".split())
 #: a live blog's time stamp at the start of a line ("11:30", "0945 GMT -")
 _LINE_TIMESTAMP = re.compile(r"(?<![^\n])[ \t]*\d{1,2}[:.]?\d{2}(?:[ \t]*(?:GMT|UTC|[AaPp]\.?[Mm]\.?))?[ \t]*[-–—:]?[ \t]*$")
 

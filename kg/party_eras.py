@@ -33,14 +33,16 @@ def _table(path: Path = DATA) -> dict[str, list[tuple[date, date, str]]]:
 
 def party_on(word: str, lexicon_party: str, day: date | None) -> str:
     """The party ``word`` (as matched in a text) stands for on ``day``."""
-    periods = _table().get(word.lower()) if day is not None else None
-    for start, end, party in periods or ():
-        if start <= day <= end:
-            return party
-    return lexicon_party
+    return _party_on_day(_table().get(word.lower()), day) or lexicon_party
 
 
 def leader_side(name: str, day: date | None) -> str | None:
     """The side the leader called ``name`` ("Gaddafi", "Saddam Hussein") led on ``day``."""
-    periods = _table(LEADERS).get(name.lower()) if day is not None else None
+    return _party_on_day(_table(LEADERS).get(name.lower()), day)
+
+
+def _party_on_day(periods: list[tuple[date, date, str]] | None, day: date | None) -> str | None:
+    """The party of the period that holds ``day``; None for no periods or no day."""
+    if day is None:
+        return None
     return next((party for start, end, party in periods or () if start <= day <= end), None)

@@ -149,8 +149,7 @@ def name_tokens(head: Token, ents_by_token: dict[int, str]) -> list[Token]:
     if not left and head.lower_ in PLACE_HEADS:      # "the airfield at Maleme", "the base near X"
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in ("at", "near", "outside"):
-                objs = [c for c in child.children if c.dep_ == "pobj"]
-                inner = [t for t in head.doc[objs[0].left_edge.i: objs[0].i + 1] if is_name(t)] if objs else []
+                inner = _object_names(child, is_name, adjacent=False)
                 if inner:
                     return inner
     if head.lower_ in ANAPHOR_NOUNS | OF_HEADS or head.lemma_.lower() in ANAPHOR_NOUNS:
@@ -158,22 +157,14 @@ def name_tokens(head: Token, ents_by_token: dict[int, str]) -> list[Token]:
             if child.dep_ == "acl" and child.lower_ in ("known", "called", "named"):
                 child = next((c for c in child.children if c.dep_ == "prep" and c.lower_ == "as"), child)
                 if child.lower_ == "as":   # "the area known as Angostura"
-                    objs = [c for c in child.children if c.dep_ == "pobj"]
-                    inner = [t for t in head.doc[objs[0].left_edge.i: objs[0].i + 1] if is_name(t)] if objs else []
+                    inner = _object_names(child, is_name, adjacent=False)
                     if inner:
                         return inner
                 continue
             if child.dep_ == "prep" and child.lower_ == "of":
-                objs = [c for c in child.children if c.dep_ == "pobj"]
-                if objs:
-                    obj = objs[0]
-                    last = obj
-                    for o in objs[1:]:     # "the town of Ras al-Ain": "al", "-", "Ain" all objects
-                        if o.i == last.i + 1:
-                            last = o
-                    inner = [t for t in head.doc[obj.left_edge.i: last.i + 1] if is_name(t)]
-                    if inner:
-                        return inner
+                inner = _object_names(child, is_name, adjacent=True)
+                if inner:
+                    return inner
     return left
 
 
@@ -197,6 +188,20 @@ def kind_hint_for(head: Token) -> str | None:
     if words & GENERIC_PLACE_NOUNS:
         return "Place"                        # "the enclave of Žepa", "the island of Wolmido"
     return None
+
+
+def _object_names(prep: Token, is_name, adjacent: bool) -> list[Token]:
+    """The name words of the phrase ``prep`` governs ("at Maleme", "as Angostura", "of
+    Izium"); with ``adjacent``, objects the parser lined up side by side are one phrase
+    ("of Ras al-Ain": "al", "-" and "Ain" all objects of "of")."""
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    if not objs:
+        return []
+    last = objs[0]
+    for o in objs[1:] if adjacent else ():
+        if o.i == last.i + 1:
+            last = o
+    return [t for t in prep.doc[objs[0].left_edge.i: last.i + 1] if is_name(t)]
 
 
 #: place words that a number names ("Hill 471", "Height 776", "Route 9")

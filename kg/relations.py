@@ -29,9 +29,9 @@ from .places import ANAPHOR_NOUNS, OF_HEADS, PLACE_HEADS, QUANTITY_WORDS, named_
 TRIGGERS = Path(__file__).with_name("data") / "triggers.json"
 #: verbs whose object noun carries the event and whose subject is its agent ("launched an assault")
 LIGHT_VERBS = frozenset("carry conduct launch mount stage begin lead make step unleash".split())
-#: verbs whose subject is on the receiving end of the event noun ("survived repeated offensives")
 #: "congratulated X on the capture of Y", "praised X for the recapture of Y": X did it
 PRAISE_VERBS = frozenset("congratulate praise thank commend hail salute credit applaud".split())
+#: verbs whose subject is on the receiving end of the event noun ("survived repeated offensives")
 UNDERGO_VERBS = frozenset("""survive repel repulse resist withstand endure face suffer weather fend
 beat defeat foil thwart absorb halt stop""".split())
 
