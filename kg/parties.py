@@ -56,11 +56,18 @@ def is_force_noun(tok: Token) -> bool:
     return tok.lemma_.lower() in FORCE_NOUNS or tok.lower_ in FORCE_NOUNS or (
         tok.lemma_.lower() == "group" and any(c.dep_ in ("compound", "amod") and c.lower_ in _GROUP_KINDS
                                                 for c in tok.children)) or (
-        tok.lower_ in _MUNITIONS and tok.pos_ == "NOUN")       # "glide bombs", not "bombed"
+        tok.lower_ in _MUNITIONS and tok.pos_ == "NOUN") or (      # "glide bombs", not "bombed"
+        tok.lower_ in _STRIKE_NOUNS and tok.dep_ == "nsubj" and tok.pos_ == "NOUN")
 
 
 #: munitions that stand for the side firing them ("Russian shells hit X"), as nouns only
 _MUNITIONS = frozenset("bombs shells".split())
+
+
+#: strikes that stand for the side striking when they are what acts: "Israeli strikes hit
+#: Rafah", "Russian shelling hit Kherson" (not "the strikes on Rafah")
+_STRIKE_NOUNS = frozenset("""strike strikes airstrike airstrikes shelling bombardment bombardments
+barrage barrages attack attacks raid raids airstrike""".split())
 
 
 #: "assault groups", "sabotage groups": small units, not any group

@@ -80,6 +80,13 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
                 # "X accused government forces of shelling Y": the accused did it
                 return [c for c in head.children if c.dep_ == "dobj"]
         if head.pos_ in ("VERB", "AUX"):
+            if verb.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+                # object control: "forced the garrison to withdraw", "ordered troops to
+                # leave": the one made to act is the object, not the one forcing (not
+                # "kept its troops supplied through X": no "to", the keeper supplies)
+                obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+                if obj is not None:
+                    return conjuncts(obj)
             if verb.dep_ == "conj" and is_passive(head) != is_passive(verb):
                 if verb.lemma_.lower() in ("be", "remain") and is_passive(head):
                     # "has been cleared and is under the control of X": one surface subject
