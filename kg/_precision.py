@@ -126,9 +126,20 @@ def share_of_country(cand) -> bool:
     return place.dep_ == "pobj" and place.head.lower_ == "of" and place.head.head.lower_ in _SHARE_WORDS
 
 
+#: what is fired rather than sent: "missiles reached Lviv" is a strike, not a deployment
+_PROJECTILES = frozenset("""missile missiles rocket rockets shell shells bomb bombs drone drones
+strike strikes airstrike airstrikes""".split())
+
+
+def projectile_deployed(cand) -> bool:
+    """"Russian missiles reached Lviv": a deployment whose agent is something fired."""
+    return cand.relation == "deployedTo" and bool(cand.tokens) and cand.tokens[0].lower_ in _PROJECTILES
+
+
 def spurious(cand) -> bool:
     """Whether a candidate fact is a known misreading (checked once per candidate)."""
-    return (cand.relation == "withdrewFrom" and left_in_a_state(cand.trigger)) or share_of_country(cand)
+    return (cand.relation == "withdrewFrom" and left_in_a_state(cand.trigger)) or share_of_country(
+        cand) or projectile_deployed(cand)
 
 
 #: "the provincial capital of X": X is the capital itself, not the area around it

@@ -160,7 +160,8 @@ class DocFacts(PartyResolution):
         # "the Marjah area": the name before a place head fills the slot even if tagged PERSON
         slot = slot and (tok in names or tok.lower_ in _SLOT_HEADS) and M.could_be_place(
             names, locative)
-        hit = self.resolver.resolve_name(name, kind_hint, ctx, ner, in_slot=slot)
+        hit = self.resolver.resolve_name(name, kind_hint, ctx, ner, in_slot=slot,
+                                         shouted=tok.is_upper and self._capitals_line(tok))
         if known and known[1] == "names" and self.lexicon.parties[known[0]].kind == "state" and (
                 hit is None or not hit.get("known")):
             hit = {"key": known[0], "label": known[0], "kind": "Country", "qid": None,
@@ -177,6 +178,21 @@ class DocFacts(PartyResolution):
                     key=hit["key"], label=hit["label"], kind=hit["kind"], token=tok.i,
                     sent=sent_i, subject=P.is_subject(tok)))
         return hit
+
+    def _line_at(self, idx: int) -> str:
+        text = self.text
+        end = text.find("\n", idx)
+        return text[text.rfind("\n", 0, idx) + 1:end if end >= 0 else len(text)]
+
+    def _menu_line(self, idx: int) -> bool:
+        """Whether the line at character ``idx`` is a site's menu ("Home | UK | World")."""
+        return self._line_at(idx).count("|") >= 2
+
+    def _capitals_line(self, tok: Token) -> bool:
+        """Whether the line that holds ``tok`` is set in capitals (a wire headline)."""
+        line = self._line_at(tok.idx)
+        letters = [c for c in line if c.isalpha()]
+        return len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
 
     def _used_as_party(self, tok: Token) -> bool:
         hit = self.parties.party_of_token(tok)
@@ -237,8 +253,8 @@ class DocFacts(PartyResolution):
         # alone a place; a person named in full earlier is that person
         surnames = {e[-1].text for e in self.doc.ents if e.label_ == "PERSON" and len(e) > 1}
         for ent in self.doc.ents:
-            if ent.label_ not in P.PLACE_LABELS or ent.start in self.dateline:
-                continue
+            if ent.label_ not in P.PLACE_LABELS or ent.start in self.dateline or self._menu_line(ent.start_char):
+                continue          # "Home | UK | World": a site's menu names no place of the story
             head = ent.root
             if head.head.lower_ in P.REGION_NOUNS and head.dep_ == "compound":
                 head = head.head

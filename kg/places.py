@@ -80,16 +80,20 @@ class PlaceResolver:
         self.fold = fold
 
     def resolve_name(self, name: str, kind_hint: str | None, context: dict,
-                     ner_label: str | None, in_slot: bool = False) -> dict | None:
+                     ner_label: str | None, in_slot: bool = False, shouted: bool = False) -> dict | None:
         """A place dict for ``name``; ``in_slot`` says the name fills the place slot of a
         relation ("attacked Hue"), which is evidence enough when the NER found no label
-        or mistook a foreign place name for a person."""
+        or mistook a foreign place name for a person. ``shouted``: the name stands in a
+        line set in capitals, where every word looks like a name, so only the gazetteer
+        can say it is a place ("ESTABLISH CONTROL OVER VEDENO": Vedeno, not "CONTROL")."""
         name = name.strip()
-        if not name or not any(c.isalpha() for c in name):
-            return None
+        if not name or not any(c.isalpha() for c in name) or "|" in name:
+            return None          # "Home | UK | World": a site's menu, not a name
         hit = self.linker.resolve_place(name, kind_hint, context) if self.linker else None
         if hit is not None:
             return hit
+        if shouted:
+            return None
         if ner_label not in PLACE_LABELS and kind_hint is None and not in_slot:
             return None          # an unknown word that nothing says is a place
         kind = kind_hint or ("Settlement" if ner_label == "GPE" or in_slot else "Place")

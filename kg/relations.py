@@ -246,7 +246,9 @@ class RelationFinder:
                     c.dep_ == "dobj" and c.lemma_ == "control" for c in verb.children):
                 control = next(c for c in verb.children if c.dep_ == "dobj")
                 # "had taken full control" with no "of X": the place just talked about (ellipsis)
-                places = S.prep_objects(control, ["of", "over"], False) or [control]
+                # "established full control over X": the parser may hang "over X" on the verb
+                places = S.prep_objects(control, ["of", "over"], False) or S.prep_objects(
+                    verb, ["over"], False) or [control]
             else:
                 places = S.objects(verb)
             if rel == "withdrewFrom" and not places:
