@@ -7,8 +7,10 @@ Mechanisms other articles share:
   word the gazetteer does not know is no place ("TROOPS ESTABLISH CONTROL OVER X" gives
   no place "CONTROL").
 - Verbs the trigger table lacked: "strafed X", "rocketed X", "counterattacked X" are
-  attacks; "reached X" and "came ashore at X" are deployments, unless what reached X
-  was fired ("missiles reached X").
+  attacks; "came ashore at X" is a deployment. ("reached X" as a deployment was tried
+  and dropped: over the tuning sets it added 7 right facts and 4 wrong ones, below the
+  precision the extractor aims for; a deployment by something fired, "missiles
+  reached X", stays excluded for the other deployment verbs.)
 - "the junta" is the ruling military of the state the story is about, not always
   Myanmar's (the party table had it as a Myanmar alias).
 - A site's menu ("Home | World | Africa") is never a place name, so "the capital" cannot
@@ -35,7 +37,6 @@ ASSERTED = [
     ("rocketed", "Eritrean artillery rocketed Adigrat for two days.", ("Eritrea", "attacked", "Adigrat")),
     ("counterattacked", "Ethiopian troops counterattacked Tsorona at dawn.",
      ("Ethiopia", "attacked", "Tsorona")),
-    ("reached", "By Friday Ethiopian troops had reached Barentu.", ("Ethiopia", "deployedTo", "Barentu")),
     ("junta-of-the-state", "Fighting spread across Myanmar. The junta shelled Loikaw on Monday.",
      ("Myanmar", "attacked", "Loikaw")),
     ("came-ashore", "Eritrean marines came ashore at Assab on Monday.",
@@ -47,7 +48,7 @@ NOT_ASSERTED = [
      ("Ethiopia", "controls", "Friday")),
     ("junta-not-myanmar", "Greece was under military rule. The junta sent troops to Nicosia.",
      ("Myanmar", "deployedTo", "Nicosia")),
-    ("missiles-reached", "Eritrean missiles reached Mekelle on Tuesday.",
+    ("missiles-arrived", "Eritrean missiles arrived in Mekelle on Tuesday.",
      ("Eritrea", "deployedTo", "Mekelle")),
     ("reached-agreement", "Ethiopian troops reached an agreement with the monitors.",
      ("Ethiopia", "deployedTo", "monitors")),
