@@ -46,6 +46,15 @@ _QUANTITY_HEADS = frozenset("wave dozen hundred thousand score column".split())
 GROUP_NOUNS = frozenset("group militia organisation organization movement faction".split())
 
 
+#: how a heading may name the state that speaks: "Azerbaijan", "Baku", "the Azerbaijani
+#: Ministry of Defence", "Official communique of the Indian Army"
+_ISSUER_KINDS = frozenset({"names", "metonyms", "demonyms", "forces"})
+
+
+#: what a communiqué calls the other side
+_ENEMY_WORDS = frozenset("enemy occupier occupiers aggressor aggressors".split())
+
+
 class PartyResolution:
     """Party resolution for :class:`kg.docfacts.DocFacts` (see the module docstring)."""
 
@@ -71,6 +80,10 @@ class PartyResolution:
         key = self.parties.resolve_np(tok)
         if key is not None:
             return key
+        if _ENEMY_WORDS & ({tok.lower_, tok.lemma_.lower()} | {
+                c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")} if is_force_noun(tok) else {
+                tok.lower_, tok.lemma_.lower()}) and (key := self._enemy_of_issuer()) is not None:
+            return key                         # a communiqué's "the enemy", "enemy troops"
         if tok.lemma_.lower() in _QUANTITY_HEADS:   # "wave after wave of Luftwaffe bombers"
             of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
@@ -197,13 +210,47 @@ class PartyResolution:
         head = self.text[:400]
         return self._first_state_named(len(head)) if _ISSUED.search(head) else None
 
+    def _enemy_of_issuer(self) -> str | None:
+        """Whom a communiqué calls "the enemy" or "the occupiers": the party other than the
+        issuing state that the text names most often. None outside a communiqué, or when
+        two other parties are named equally often."""
+        issuer = self._issuer_state()
+        if issuer is None:
+            return None
+        counts: dict[str, int] = {}
+        allies = self._allies_of(issuer)
+        for span, key, kind in {v[0].start: v for v in self.parties.by_token.values()}.values():
+            if key != issuer and kind != "persons" and key not in allies:
+                counts[key] = counts.get(key, 0) + 1
+        ranked = sorted(counts.values(), reverse=True)
+        if not ranked or (len(ranked) > 1 and ranked[0] == ranked[1]):
+            return None
+        return max(counts, key=counts.get)
+
+    def _allies_of(self, party: str) -> set[str]:
+        """Parties the text names side by side with ``party`` ("Cuban and Angolan aviation",
+        "Cuban units, together with FAPLA"): a coordination in one phrase."""
+        allies: set[str] = set()
+        for i, (span, key, kind) in self.parties.by_token.items():
+            if key != party:
+                continue
+            tok = self.doc[i]
+            for other in (tok.head, *tok.children, *tok.head.children):
+                hit = self.parties.by_token.get(other.i)
+                if hit is not None and hit[1] != party and (other.dep_ == "conj" or tok.dep_ == "conj" or any(
+                        c.lower_ in ("with", "alongside") for c in other.ancestors if c.i in (tok.head.i, tok.i))):
+                    allies.add(hit[1])
+        return allies
+
     def _first_state_named(self, end_char: int) -> str | None:
         """The first state the text names (by name or metonym) before character ``end_char``."""
         for i in sorted(self.parties.by_token):
             if self.doc[i].idx >= end_char:
                 break
             _, key, kind = self.parties.by_token[i]
-            if kind in ("names", "metonyms") and self.lexicon.parties[key].kind == "state":
+            if kind == "demonyms" and self.doc[i].dep_ not in ("amod", "compound", "nmod"):
+                continue               # "Translated from the Russian": a language, no body
+            if kind in _ISSUER_KINDS and self.lexicon.parties[key].kind == "state":
                 return key
         return None
 
