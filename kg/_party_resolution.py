@@ -214,6 +214,11 @@ class PartyResolution:
         """Whom a communiqué calls "the enemy" or "the occupiers": the party other than the
         issuing state that the text names most often. None outside a communiqué, or when
         two other parties are named equally often."""
+        if "_enemy" not in self.__dict__:       # the same for the whole document: once
+            self._enemy = self._find_enemy_of_issuer()
+        return self._enemy
+
+    def _find_enemy_of_issuer(self) -> str | None:
         issuer = self._issuer_state()
         if issuer is None:
             return None
