@@ -83,7 +83,7 @@ terrorists insurrecto insurrectos revolutionist revolutionists revolutionary rev
 partisan partisans""".split())
 #: Phrases that name the forces of the state an article is about ("government troops").
 STATE_FORCE_WORDS = frozenset("""government regime federal state junta security loyalist interior""".split())
-STATE_FORCE_HEADS = frozenset({"army", "military", "loyalist", "junta"})
+STATE_FORCE_HEADS = frozenset({"army", "military", "loyalist", "junta", "navy"})
 
 
 @dataclass

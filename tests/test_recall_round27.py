@@ -6,13 +6,14 @@ Mechanisms other articles share:
 - A line set in capitals (a wire headline) makes every word look like a name: there a
   word the gazetteer does not know is no place ("TROOPS ESTABLISH CONTROL OVER X" gives
   no place "CONTROL").
-- Verbs the trigger table lacked: "strafed X", "rocketed X", "counterattacked X" are
-  attacks; "came ashore at X" is a deployment. ("reached X" as a deployment was tried
+- Verbs the trigger table lacked: "strafed X", "rocketed X", "counterattacked X",
+  "hurled themselves against X" are attacks; "came ashore at X" is a deployment. ("reached X" as a deployment was tried
   and dropped: over the tuning sets it added 7 right facts and 4 wrong ones, below the
   precision the extractor aims for; a deployment by something fired, "missiles
   reached X", stays excluded for the other deployment verbs.)
 - "the junta" is the ruling military of the state the story is about, not always
   Myanmar's (the party table had it as a Myanmar alias).
+- "the navy", like "the army", is the state's ("the navy shelled X from the river").
 - A site's menu ("Home | World | Africa") is never a place name, so "the capital" cannot
   point back to it.
 
@@ -39,6 +40,10 @@ ASSERTED = [
      ("Ethiopia", "attacked", "Tsorona")),
     ("junta-of-the-state", "Fighting spread across Myanmar. The junta shelled Loikaw on Monday.",
      ("Myanmar", "attacked", "Loikaw")),
+    ("the-navy", "Rebels held Mullaitivu in Sri Lanka. The navy shelled Mullaitivu from the sea.",
+     ("Sri Lanka", "attacked", "Mullaitivu")),
+    ("hurled-against", "Eritrean brigades hurled themselves against Zalambessa twice.",
+     ("Eritrea", "attacked", "Zalambessa")),
     ("came-ashore", "Eritrean marines came ashore at Assab on Monday.",
      ("Eritrea", "deployedTo", "Assab")),
 ]
