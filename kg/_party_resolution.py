@@ -51,6 +51,8 @@ GROUP_NOUNS = frozenset("group militia organisation organization movement factio
 _ISSUER_KINDS = frozenset({"names", "metonyms", "demonyms", "forces"})
 
 
+#: nouns a communiqué uses only for the other side's state ("the regime of X")
+_FOE_NOUNS = frozenset("regime aggression aggressor aggressors enemy".split())
 #: what a communiqué calls the other side
 _ENEMY_WORDS = frozenset("enemy occupier occupiers aggressor aggressors".split())
 
@@ -59,11 +61,15 @@ class PartyResolution:
     """Party resolution for :class:`kg.docfacts.DocFacts` (see the module docstring)."""
 
     def resolve_party(self, tok: Token | None, trigger: Token, modifier: bool = False,
-                      place: dict | None = None) -> str | None:
+                      place: dict | None = None, relation: str | None = None) -> str | None:
         if tok is None:
             if trigger.pos_ in ("VERB", "ADJ"):   # "Waterloo was overrun", "declared liberated"
-                return PC.party_on_the_offensive(trigger, self.facts_so_far, self._window_start(
-                    trigger, 2), self._party_from_history(trigger, place))
+                holder = self._party_from_history(trigger, place)
+                party = PC.party_on_the_offensive(trigger, self.facts_so_far, self._window_start(trigger, 2), holder)
+                if party is None and relation == "controls" and not self.attributor.in_quote(trigger):
+                    issuer = self._issuer_state()    # a communiqué's "X was liberated": its own side
+                    party = issuer if issuer != holder else None
+                return party
             return self._party_from_history(trigger, place)
         if tok.i in self.dateline:
             return None
@@ -247,6 +253,15 @@ class PartyResolution:
                     allies.add(hit[1])
         return allies
 
+    @staticmethod
+    def _named_as_foe(tok: Token) -> bool:
+        """A state named the way only its enemy names it: "the Zionist regime", "the
+        regime of Iraq", "aggression by the Iraqi army"."""
+        head = tok.head
+        if tok.dep_ == "pobj" and head.lower_ in ("of", "by"):
+            head = head.head
+        return head.lemma_.lower() in _FOE_NOUNS
+
     def _first_state_named(self, end_char: int) -> str | None:
         """The first state the text names (by name or metonym) before character ``end_char``."""
         for i in sorted(self.parties.by_token):
@@ -255,6 +270,8 @@ class PartyResolution:
             _, key, kind = self.parties.by_token[i]
             if kind == "demonyms" and self.doc[i].dep_ not in ("amod", "compound", "nmod"):
                 continue               # "Translated from the Russian": a language, no body
+            if self._named_as_foe(self.doc[i]):
+                continue               # "the aggression of the Baathist regime of Iraq": not the voice
             if kind in _ISSUER_KINDS and self.lexicon.parties[key].kind == "state":
                 return key
         return None

@@ -471,7 +471,7 @@ class RelationFinder:
             for key, a in parties:
                 inferred = a is None
                 if inferred:
-                    key = self.party(None, trigger, place=resolved)
+                    key = self.party(None, trigger, place=resolved, relation=rel)
                     if key is None:
                         continue
                 if key == resolved["key"]:

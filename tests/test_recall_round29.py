@@ -1,0 +1,44 @@
+"""Fixes of the twenty-ninth round, again the voice of a communiqué:
+
+- "X was liberated", "the villages had been freed": an agentless takeover in an official
+  communiqué, with no offensive named just before, is the issuing state's own (outside
+  quotation marks; a wire report keeps no agent for it).
+- The state a heading names as the foe ("the aggression of the Baathist regime of X",
+  "the Zionist regime") is not the state that speaks.
+
+Our own communiqués about other wars.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from kg.extract import extract_articles
+from kg.types import Article
+
+PUB = date(1971, 12, 12)
+
+
+def _facts(nlp, text):
+    (ex,) = list(extract_articles([Article(id="communique", text=text, published=PUB)], nlp))
+    return {(f.subject, f.relation, ex.entities[f.object].label) for f in ex.facts if f.is_asserted}
+
+
+def test_passive_liberation_in_a_communique(nlp):
+    text = ("Communique of the Indian Army headquarters.\n\n"
+            "In the eastern sector, Sylhet was liberated on 11 December.")
+    assert ("India", "controls", "Sylhet") in _facts(nlp, text)
+
+
+def test_passive_liberation_in_a_wire_report_has_no_agent(nlp):
+    text = ("DACCA, Dec 12 (Reuters) - In the eastern sector, Sylhet was liberated on 11 "
+            "December, residents said.")
+    assert not any(obj == "Sylhet" and rel == "controls" for _, rel, obj in _facts(nlp, text))
+
+
+def test_a_state_named_as_foe_is_not_the_voice(nlp):
+    text = ("Communique No. 9. In reply to the aggression of the military regime of Pakistan, "
+            "the Indian Army opened operations in the east.\n\n"
+            "In the eastern sector, Sylhet was liberated on 11 December.")
+    facts = _facts(nlp, text)
+    assert ("India", "controls", "Sylhet") in facts
+    assert ("Pakistan", "controls", "Sylhet") not in facts
