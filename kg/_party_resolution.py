@@ -88,7 +88,7 @@ class PartyResolution:
             return key
         if _ENEMY_WORDS & ({tok.lower_, tok.lemma_.lower()} | {
                 c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")} if is_force_noun(tok) else {
-                tok.lower_, tok.lemma_.lower()}) and (key := self._enemy_of_issuer()) is not None:
+                tok.lower_, tok.lemma_.lower()}) and (key := self._enemy_of_voice(trigger)) is not None:
             return key                         # a communiqué's "the enemy", "enemy troops"
         if tok.lemma_.lower() in _QUANTITY_HEADS:   # "wave after wave of Luftwaffe bombers"
             of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -216,18 +216,22 @@ class PartyResolution:
         head = self.text[:400]
         return self._first_state_named(len(head)) if _ISSUED.search(head) else None
 
-    def _enemy_of_issuer(self) -> str | None:
-        """Whom a communiqué calls "the enemy" or "the occupiers": the party other than the
-        issuing state that the text names most often. None outside a communiqué, or when
-        two other parties are named equally often."""
-        if "_enemy" not in self.__dict__:       # the same for the whole document: once
-            self._enemy = self._find_enemy_of_issuer()
-        return self._enemy
-
-    def _find_enemy_of_issuer(self) -> str | None:
-        issuer = self._issuer_state()
-        if issuer is None:
+    def _enemy_of_voice(self, trigger: Token) -> str | None:
+        """Whom "the enemy" or "the occupiers" means: in a quotation, the foe of the quoted
+        speaker's side; elsewhere in a communiqué, the foe of the issuing state (see
+        :meth:`_foe_of`). None in a wire report's own voice."""
+        src = self.attributor.source_for(trigger) if self.attributor.in_quote(trigger) else None
+        voice = src.party if src is not None else self._issuer_state()
+        if voice is None:
             return None
+        enemies = self.__dict__.setdefault("_enemies", {})     # per document and voice: once
+        if voice not in enemies:
+            enemies[voice] = self._foe_of(voice)
+        return enemies[voice]
+
+    def _foe_of(self, issuer: str) -> str | None:
+        """The party other than ``issuer`` and its allies that the text names most often;
+        None when two such parties are named equally often."""
         counts: dict[str, int] = {}
         allies = self._allies_of(issuer)
         for span, key, kind in {v[0].start: v for v in self.parties.by_token.values()}.values():

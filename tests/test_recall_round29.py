@@ -6,6 +6,9 @@
 - The state a heading names as the foe ("the aggression of the Baathist regime of X",
   "the Zionist regime") is not the state that speaks.
 
+- "the enemy" inside a quotation is the foe of the quoted speaker's side; in a wire
+  report's own voice it stays unresolved.
+
 Our own communiqués about other wars.
 """
 from __future__ import annotations
@@ -42,3 +45,12 @@ def test_a_state_named_as_foe_is_not_the_voice(nlp):
     facts = _facts(nlp, text)
     assert ("India", "controls", "Sylhet") in facts
     assert ("Pakistan", "controls", "Sylhet") not in facts
+
+
+def test_the_enemy_in_a_quote_is_the_speakers_foe(nlp):
+    quoted = ('Pakistani troops shelled Jessore on Monday. "The enemy has pulled back from Jessore," '
+              'an Indian commander said.')
+    assert ("Pakistan", "withdrewFrom", "Jessore") in _facts(nlp, quoted)
+    unquoted = ("Pakistani troops shelled Jessore on Monday. The enemy has pulled back from Jessore, "
+                "an Indian commander said.")
+    assert not any(rel == "withdrewFrom" for _, rel, _ in _facts(nlp, unquoted))
