@@ -53,8 +53,18 @@ _ISSUER_KINDS = frozenset({"names", "metonyms", "demonyms", "forces"})
 
 #: nouns a communiqué uses only for the other side's state ("the regime of X")
 _FOE_NOUNS = frozenset("regime aggression aggressor aggressors enemy".split())
+#: prepositions that put two sides together ("Cuban units, together with FAPLA")
+_WITH = frozenset({"with", "alongside"})
 #: what a communiqué calls the other side
 _ENEMY_WORDS = frozenset("enemy occupier occupiers aggressor aggressors".split())
+
+
+def _names_the_enemy(tok: Token) -> bool:
+    """"the enemy", "the occupiers", or a force noun with such a modifier ("enemy troops")."""
+    words = {tok.lower_, tok.lemma_.lower()}
+    if is_force_noun(tok):
+        words |= {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")}
+    return not _ENEMY_WORDS.isdisjoint(words)
 
 
 class PartyResolution:
@@ -86,9 +96,7 @@ class PartyResolution:
         key = self.parties.resolve_np(tok)
         if key is not None:
             return key
-        if _ENEMY_WORDS & ({tok.lower_, tok.lemma_.lower()} | {
-                c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")} if is_force_noun(tok) else {
-                tok.lower_, tok.lemma_.lower()}) and (key := self._enemy_of_voice(trigger)) is not None:
+        if _names_the_enemy(tok) and (key := self._enemy_of_voice(trigger)) is not None:
             return key                         # a communiqué's "the enemy", "enemy troops"
         if tok.lemma_.lower() in _QUANTITY_HEADS:   # "wave after wave of Luftwaffe bombers"
             of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -246,14 +254,17 @@ class PartyResolution:
         """Parties the text names side by side with ``party`` ("Cuban and Angolan aviation",
         "Cuban units, together with FAPLA"): a coordination in one phrase."""
         allies: set[str] = set()
-        for i, (span, key, kind) in self.parties.by_token.items():
+        for i, (_, key, _) in self.parties.by_token.items():
             if key != party:
                 continue
             tok = self.doc[i]
-            for other in (tok.head, *tok.children, *tok.head.children):
+            near = [tok.head, *tok.children, *tok.head.children]
+            near += [obj for prep in tok.head.children if prep.lower_ in _WITH
+                     for obj in prep.children if obj.dep_ == "pobj"]      # "units, together with FAPLA"
+            for other in near:
                 hit = self.parties.by_token.get(other.i)
-                if hit is not None and hit[1] != party and (other.dep_ == "conj" or tok.dep_ == "conj" or any(
-                        c.lower_ in ("with", "alongside") for c in other.ancestors if c.i in (tok.head.i, tok.i))):
+                if hit is not None and hit[1] != party and (
+                        other.dep_ == "conj" or tok.dep_ == "conj" or other.head.lower_ in _WITH):
                     allies.add(hit[1])
         return allies
 
