@@ -32,6 +32,14 @@ def asserted(ex: Extraction) -> set[tuple[str, str, str]]:
     return {(f.subject, f.relation, ex.entities[f.object].label) for f in ex.facts if f.is_asserted}
 
 
+def facts_of(nlp, text: str, published: date, asserted_only: bool = True) -> set[tuple[str, str, str]]:
+    """The facts of one text as (party, relation, place label): the asserted ones, or all."""
+    (ex,) = extract_cases(nlp, [("one", text)], published).values()
+    if asserted_only:
+        return asserted(ex)
+    return {(f.subject, f.relation, ex.entities[f.object].label) for f in ex.facts}
+
+
 def describe(ex: Extraction) -> str:
     """All facts with their modality, for a failure message."""
     return "; ".join(f"{f.subject} {f.relation} {f.object} [{f.modality}]" for f in ex.facts) or "no facts"

@@ -23,9 +23,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from kg.extract import extract_articles
-from kg.types import Article
-from phrasings import recall_tests
+from phrasings import facts_of, recall_tests
 
 PUB = date(2002, 10, 14)
 
@@ -63,8 +61,7 @@ extractions, test_gives_fact, test_gives_no_fact = recall_tests(ASSERTED, NOT_AS
 
 
 def _labels(nlp, text):
-    (ex,) = list(extract_articles([Article(id="caps", text=text, published=PUB)], nlp))
-    return {(f.subject, f.relation, ex.entities[f.object].label) for f in ex.facts}
+    return facts_of(nlp, text, PUB, asserted_only=False)
 
 
 def test_capitals_headline_word_is_no_place(nlp):

@@ -16,15 +16,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from kg.extract import extract_articles
-from kg.types import Article
+from phrasings import facts_of
 
 PUB = date(1977, 9, 14)
 
 
-def _facts(nlp, text, published=PUB):
-    (ex,) = list(extract_articles([Article(id="communique", text=text, published=published)], nlp))
-    return {(f.subject, f.relation, ex.entities[f.object].label) for f in ex.facts if f.is_asserted}
+def _facts(nlp, text):
+    return facts_of(nlp, text, PUB)
 
 
 def test_our_troops_in_a_demonym_heading(nlp):

@@ -15,15 +15,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from kg.extract import extract_articles
-from kg.types import Article
+from phrasings import facts_of
 
 PUB = date(1971, 12, 12)
 
 
 def _facts(nlp, text):
-    (ex,) = list(extract_articles([Article(id="communique", text=text, published=PUB)], nlp))
-    return {(f.subject, f.relation, ex.entities[f.object].label) for f in ex.facts if f.is_asserted}
+    return facts_of(nlp, text, PUB)
 
 
 def test_passive_liberation_in_a_communique(nlp):
