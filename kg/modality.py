@@ -29,6 +29,8 @@ FALSE_WORDS = frozenset("baseless false untrue unfounded groundless fabricated f
 CLAIM_NOUNS = frozenset("report claim statement allegation accusation rumour rumor assertion suggestion".split())
 #: "prevented the fall of X", "averted the capture of X": it did not happen
 PREVENT = frozenset("prevent avert thwart foil forestall".split())
+#: "refused to surrender", "declined to withdraw": the deed was not done
+REFUSE = frozenset("refuse decline".split())
 MODAL_HYPO = frozenset("could might may would should".split())
 MODAL_FUTURE = frozenset({"will", "'ll", "shall"})
 HEDGES = frozenset("reportedly allegedly apparently purportedly reports rumours rumors unconfirmed".split())
@@ -108,7 +110,7 @@ def modality(trigger: Token) -> str:
             return "denied"
         if i > 0 and lemma in WARN:
             return "hypothetical"
-        if i > 0 and lemma in PREVENT:
+        if i > 0 and (lemma in PREVENT or lemma in REFUSE):
             return "negated"
         if i > 0 and lemma in FAIL:
             return "failed"

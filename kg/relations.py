@@ -273,6 +273,14 @@ class RelationFinder:
                 # "US Marines were sent into the city", "... were flown by helicopter into X"
                 agents = S.subjects(verb)
             return self._pair(verb, rel, agents, places, event)
+        if kind == "surrender":                # "the garrison at X surrendered to Y": Y holds X
+            agents = S.prep_objects(verb, ["to"], False)
+            if not agents:
+                return []                      # no captor named: nobody to credit
+            places = [t for subj in S.subjects(verb)
+                      for t in ([subj] + S.prep_objects(subj, ["at", "in", "of"], False))]
+            places += S.prep_objects(verb, ["at", "in"], False)
+            return self._pair(verb, rel, agents, places, event)
         if kind == "theme_to":                 # "X fell to Russian forces"
             places = S.subjects(verb)
             agents = S.prep_objects(verb, ["to", "into"], False)
