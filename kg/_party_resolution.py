@@ -221,8 +221,10 @@ class PartyResolution:
         """The state that issues an official communiqué ("REPUBLIC OF MALI ... OFFICIAL
         COMMUNIQUE"): its bare "troops", "units" and "reinforcements" are its own, even where
         another state's forces appear. None for any other kind of article."""
-        head = self.text[:400]
-        return self._first_state_named(len(head)) if _ISSUED.search(head) else None
+        if "_issuer" not in self.__dict__:      # the same for the whole document: once
+            head = self.text[:400]
+            self._issuer = self._first_state_named(len(head)) if _ISSUED.search(head) else None
+        return self._issuer
 
     def _enemy_of_voice(self, trigger: Token) -> str | None:
         """Whom "the enemy" or "the occupiers" means: in a quotation, the foe of the quoted

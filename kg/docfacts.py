@@ -179,18 +179,19 @@ class DocFacts(PartyResolution):
                     sent=sent_i, subject=P.is_subject(tok)))
         return hit
 
-    def _line_at(self, idx: int) -> str:
+    def _line_bounds(self, start: int, end: int | None = None) -> tuple[int, int]:
+        """Character range of the line that holds ``text[start:end]`` (without its newline)."""
         text = self.text
-        end = text.find("\n", idx)
-        return text[text.rfind("\n", 0, idx) + 1:end if end >= 0 else len(text)]
+        stop = text.find("\n", start if end is None else end)
+        return text.rfind("\n", 0, start) + 1, stop if stop >= 0 else len(text)
 
     def _menu_line(self, idx: int) -> bool:
         """Whether the line at character ``idx`` is a site's menu ("Home | UK | World")."""
-        return self._line_at(idx).count("|") >= 2
+        return self.text.count("|", *self._line_bounds(idx)) >= 2
 
     def _capitals_line(self, tok: Token) -> bool:
         """Whether the line that holds ``tok`` is set in capitals (a wire headline)."""
-        line = self._line_at(tok.idx)
+        line = self.text[slice(*self._line_bounds(tok.idx))]
         letters = [c for c in line if c.isalpha()]
         return len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
 
@@ -303,10 +304,9 @@ class DocFacts(PartyResolution):
         """Whether ``span`` is a line of its own (a section heading such as "Background",
         also after a live blog's time stamp: "11:30 Background")."""
         text = self.text
-        line_start = text.rfind("\n", 0, span.start_char) + 1
-        before = text[:line_start] + _LINE_TIMESTAMP.sub("", text[line_start:span.start_char]).rstrip(" \t")
-        after = text[span.end_char:].lstrip(" \t")
-        return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
+        line_start, line_end = self._line_bounds(span.start_char, span.end_char)
+        return not _LINE_TIMESTAMP.sub("", text[line_start:span.start_char]).rstrip(" \t") and \
+            not text[span.end_char:line_end].strip(" \t")
 
     def _remember(self, head: Token, hit: dict, surface: str) -> None:
         if P.seat_of_source(head):

@@ -67,7 +67,7 @@ _MUNITIONS = frozenset("bombs shells".split())
 #: strikes that stand for the side striking when they are what acts: "Israeli strikes hit
 #: Rafah", "Russian shelling hit Kherson" (not "the strikes on Rafah")
 _STRIKE_NOUNS = frozenset("""strike strikes airstrike airstrikes shelling bombardment bombardments
-barrage barrages attack attacks raid raids airstrike""".split())
+barrage barrages attack attacks raid raids""".split())
 
 
 #: "assault groups", "sabotage groups": small units, not any group
