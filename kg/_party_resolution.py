@@ -17,6 +17,7 @@ import re
 from spacy.parts_of_speech import NOUN, PROPN
 from spacy.tokens import Token
 
+from . import syntax as S
 from . import _mentions as M
 from . import _party_context as PC
 from . import _precision as PR
@@ -55,6 +56,14 @@ _ISSUER_KINDS = frozenset({"names", "metonyms", "demonyms", "forces"})
 _FOE_NOUNS = frozenset("regime aggression aggressor aggressors enemy".split())
 #: prepositions that put two sides together ("Cuban units, together with FAPLA")
 _WITH = frozenset({"with", "alongside"})
+#: bare nouns for a group's fighters, which a group's spokesman may call its own
+_GROUP_TROOPS = frozenset("fighter fighters militant militants".split())
+#: speakers who report on a war without speaking for a side's forces
+_ONLOOKERS = frozenset("""official officials resident residents witness witnesses source sources
+diplomat diplomats analyst analysts observer observers""".split())
+#: speakers whose "for"/"of" phrase names the side they speak for ("a spokesman for X")
+_SPOKESMEN = frozenset("""spokesman spokeswoman spokesperson commander commanders official
+officials representative leader""".split())
 #: what a communiqué calls the other side
 _ENEMY_WORDS = frozenset("enemy occupier occupiers aggressor aggressors".split())
 
@@ -149,6 +158,11 @@ class PartyResolution:
                     return role                # "the attackers", "the garrison"
                 if lemma in OPPOSITION_NOUNS:
                     return self._same_head(tok, lemma) or self._recent_group(tok)
+                if (lemma in _STATE_TROOPS or lemma in _GROUP_TROOPS) and self._side_speaks(tok):
+                    key = self._speaker_party(tok, trigger)
+                    if key is not None and (lemma in _STATE_TROOPS or self.lexicon.parties[key].kind == "group"):
+                        return key         # "the Israeli military says troops have ...", "a
+                                           # spokesman for Ansar Dine said the fighters had ..."
                 # "the troops", "the Izium formations": the same noun used before with a party
                 return self._same_head(tok, lemma) or (
                     self._recent_group(tok) if lemma in ("fighter", "fighters", "militia", "militias") else
@@ -354,10 +368,12 @@ class PartyResolution:
         return start
 
     def _speaker_party(self, tok: Token, trigger: Token) -> str | None:
-        """"Ukrainian border guards say they have pulled out of X": the subject pronoun of a
-        reported clause is the speaker, whose modifier may name the party."""
+        """"Ukrainian border guards say they have pulled out of X", "Armenia's defence
+        ministry says reinforcements have been sent to X": the subject pronoun or bare troops
+        of a reported clause are the speaker's, whose modifier may name the party."""
         verb = tok.head
-        if tok.dep_ != "nsubj" or verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in PR.SAY_VERBS:
+        if tok.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "ccomp" or \
+                verb.head.lemma_.lower() not in PR.SAY_VERBS:
             return None
         speaker = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
         if speaker is None or speaker.lower_ in ("they", "it", "he", "she", "we"):
@@ -366,7 +382,18 @@ class PartyResolution:
         if key is None:
             key = next((k for k in (self._party_word(c) for c in speaker.children
                                     if c.dep_ in ("amod", "compound", "poss")) if k is not None), None)
+        if key is None and speaker.lemma_.lower() in _SPOKESMEN:
+            key = next((k for k in (self.parties.resolve_np(o) for o in S.prep_objects(
+                speaker, ["for", "of"], False)) if k is not None), None)
         return key
+
+    @staticmethod
+    def _side_speaks(tok: Token) -> bool:
+        """Whether whoever reports the clause whose subject is ``tok`` speaks for a side (a
+        ministry, a commander, a spokesman, a broadcast), not about one: "Somali officials
+        said troops captured X" may mean Kenyan troops."""
+        speaker = next((c for c in tok.head.head.children if c.dep_ == "nsubj"), None)
+        return speaker is not None and speaker.lemma_.lower() not in _ONLOOKERS
 
     def _party_word(self, tok: Token) -> str | None:
         """The party a single word names ("Russian", "Ukraine's"), persons aside."""

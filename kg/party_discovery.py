@@ -140,6 +140,13 @@ def _fighters_act(run: Span) -> bool:
     return head.dep_ == "nsubj" and head.head.lemma_.lower() in ACTION_LEMMAS
 
 
+def _origin_word(run: Span) -> bool:
+    """"Kurdish fighters", "Islamist fighters": one word that says where fighters come from
+    or what they believe (tagged as a nationality, religion or creed, or as an adjective),
+    not the name of their group."""
+    return len(run) == 1 and (run[0].ent_type_ == "NORP" or run[0].pos_ == "ADJ")
+
+
 def _acronym_tokens(run: Span) -> tuple[str, ...]:
     doc, i = run.doc, run.end + 1
     close = next(k for k in range(i, len(doc)) if doc[k].text == ")")
@@ -196,7 +203,7 @@ def discover(doc: Doc, by_token: dict[int, tuple], lexicon: PartyLexicon,
             group_name = len(run) >= 2 and _distinctive(run) and bool(set(words) & INSURGENT_WORDS)
             acronym_ok = acronym is not None and _initials_match(acronym, run) and (
                 _distinctive(run) or len(run) >= 3) and bool(set(words) & GROUP_WORDS)
-            actor = len(run) <= 4 and _distinctive(run) and _fighters_act(run)
+            actor = len(run) <= 4 and _distinctive(run) and _fighters_act(run) and not _origin_word(run)
             if not (group_name or acronym_ok or actor):
                 continue
             if lexicon.lookup(run.text) is not None or is_place(run.text):

@@ -96,8 +96,15 @@ class RelationFinder:
 
     def takes_place_object(self, tok: Token) -> bool:
         """Whether ``tok`` is the object of a verb whose object is always a place
-        ("retook Tal Tamr", "Tal Tamr was shelled"), whatever the NER model says."""
+        ("retook Tal Tamr", "Tal Tamr was shelled") or the target of an attack noun ("strikes
+        on Suleiman Bek"), whatever the NER model says."""
         verb = tok.head
+        if tok.dep_ == "pobj" and verb.lower_ in ("on", "against"):
+            # "strikes on Suleiman Bek", "carried out strikes on X", "the assault against X"
+            heads = [verb.head] + [c for c in verb.head.children if c.dep_ == "dobj"] \
+                if verb.head.pos_ == "VERB" and verb.head.lemma_.lower() in LIGHT_VERBS else [verb.head]
+            return any(frame is not None and frame["relation"] == "attacked" and verb.lower_ in frame["place"]
+                       for frame in (self.nouns.get(n.lemma_.lower()) for n in heads if n.pos_ == "NOUN"))
         if tok.dep_ not in ("dobj", "nsubjpass"):
             return False
         lemma = self.forms.get(verb.lower_, verb.lemma_.lower())

@@ -47,12 +47,42 @@ def acronym_aux(tok: Token) -> bool:
 
 
 def subjects(verb: Token, depth: int = 0) -> list[Token]:
-    """Grammatical subjects of ``verb``, inherited through coordination and control.
+    """Grammatical subjects of ``verb``, inherited through coordination and control, with
+    the partners acting beside them.
 
     "Kiev forces had advanced ... and recaptured X" gives "recaptured" the subject
     "forces"; "formations controlling X" gives "controlling" the noun it modifies;
-    "which have supplied" gives the noun the relative clause is attached to.
+    "which have supplied" gives the noun the relative clause is attached to; "the army,
+    together with Fano and the militia, liberated X" gives the army, Fano and the militia.
     """
+    found = _subjects(verb, depth)
+    return found + [p for s in found for p in co_agents(s)]
+
+
+#: "together with Y", "along with Y", "jointly with Y": Y acts beside the subject
+_BESIDE_ADVERBS = frozenset({"together", "along", "jointly"})
+
+
+def co_agents(subject: Token) -> list[Token]:
+    """The partners named beside a subject: "X, together with Y and Z," and "X, alongside
+    Y," give Y and Z. A bare "with" names an instrument or a companion ("troops with
+    tanks"), so it needs one of the adverbs."""
+    out: list[Token] = []
+    for prep in subject.children:
+        if prep.dep_ != "prep":
+            continue
+        if prep.lower_ == "alongside" or (prep.lower_ == "along" and any(
+                c.lower_ == "with" for c in prep.children)):
+            heads = [prep] + [c for c in prep.children if c.lower_ == "with"]
+        elif prep.lower_ == "with" and any(c.lower_ in _BESIDE_ADVERBS for c in prep.children):
+            heads = [prep]
+        else:
+            continue
+        out += [m for h in heads for c in h.children if c.dep_ == "pobj" for m in conj_members(c)]
+    return out
+
+
+def _subjects(verb: Token, depth: int = 0) -> list[Token]:
     dep = "nsubjpass" if is_passive(verb) else "nsubj"
     # with two subjects attached (a misparsed "X, for its part, says Y has ..."), the nearer one
     for c in sorted(verb.children, key=lambda c: abs(c.i - verb.i)):
@@ -67,7 +97,7 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         return acronym
     first = coordinated_first_verb(verb)
     if first is not None:              # "entered and secured Kandahar": "secured" misparsed as amod
-        return subjects(first, depth + 1)
+        return _subjects(first, depth + 1)
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return [verb.head]
     if verb.dep_ == "relcl":
@@ -92,7 +122,7 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
                     # "has been cleared and is under the control of X": one surface subject
                     return [c for t in head.children if t.dep_ == "nsubjpass" for c in conjuncts(t)]
                 return []
-            return subjects(head, depth + 1)
+            return _subjects(head, depth + 1)
     return []
 
 
@@ -157,6 +187,7 @@ def objects(verb: Token) -> list[Token]:
         out += [d for c in verb.children if c.dep_ == "prep" for p in c.children
                 if p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME")
                 for d in p.children if d.dep_ == "conj" and d.pos_ == "PROPN" and d.ent_type_ not in ("DATE", "TIME")]
+        out += gapped_objects(verb, max(t.i for t in out))
     if not out:
         # "Iraqi troops recaptured Mosul": a place name misparsed as an adverb after the verb
         out = [c for c in verb.children if c.dep_ in ("advmod", "npadvmod") and c.i == verb.i + 1
@@ -177,6 +208,43 @@ def objects(verb: Token) -> list[Token]:
     if not out and verb.dep_ == "relcl" and _gap_relative(verb):
         out = [_described(verb.head)]    # "Lysychansk, the last city it held"
     return out
+
+
+def gapped_objects(verb: Token, last: int) -> list[Token]:
+    """Names that continue a verb's object list after an inserted phrase, which the parser
+    hangs anywhere: "seized A on 26 October, then B and C", "took A and B, and by the end
+    of October C", "captured A and, after fierce fighting, B". A name after the last object
+    counts when an "and" of the verb or a "then" comes between them and no other verb does."""
+    doc = verb.doc
+    end = max(t.i for t in verb.subtree) + 1
+    out: list[Token] = []
+    joined = False
+    for t in doc[last + 1:end]:
+        if t.pos_ in ("VERB", "AUX") or t.dep_ in SUBJ:
+            break           # "took A and shelled B": B is another verb's
+        if (t.dep_ == "cc" and t.head.i == verb.i) or (t.lower_ == "then" and t.pos_ == "ADV"):
+            joined = True
+            continue
+        if joined and t.pos_ == "PROPN" and t.dep_ != "compound" and \
+                t.ent_type_ not in ("DATE", "TIME", "PERSON", "NORP") and \
+                all(c.text[:1].isupper() for c in t.children if c.dep_ == "compound") and \
+                _gap_path(t, verb):
+            out.append(t)
+    return out
+
+
+def _gap_path(name: Token, verb: Token) -> bool:
+    """Whether the words between a verb and a gapped name may be inserted ones: prepositions
+    and dates ("by the end of October C"), and at most one noun the name is "of", "in" or
+    "at" ("and the settlement of C"). No other verb and no other noun ("the gateway to
+    Saigon")."""
+    path = [a for a in name.ancestors if a.i != verb.i and verb in a.ancestors]
+    nouns = [k for k, a in enumerate(path) if a.pos_ in ("VERB", "AUX", "NOUN")
+             and a.ent_type_ not in ("DATE", "TIME")]
+    if not nouns:
+        return True
+    k = nouns[0]
+    return len(nouns) == 1 and path[k].pos_ == "NOUN" and k == 1 and path[0].lower_ in ("of", "in", "at")
 
 
 def coordinated_first_verb(verb: Token) -> Token | None:
@@ -259,6 +327,10 @@ def prep_objects(tok: Token, preps: list[str], search_objects: bool = True) -> l
                         node = None
                         break
                     node = nxt[0]
+                if node is None and len(words) == 2 and c.dep_ in ("prt", "advmod"):
+                    # "pulled back overnight to X": the parser hangs "to" on the verb, beside "back"
+                    node = next((d for d in h.children if d.dep_ == "prep" and d.lower_ == words[1]
+                                 and d.i > c.i), None)
                 if node is None:
                     continue
                 for d in node.children:

@@ -214,7 +214,8 @@ def test_eval_command_json_with_links(nlp):
     result = CliRunner().invoke(main, ["eval", str(DEV), "--split", "heldout", "--json", "--links"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
-    assert data["split"] == "heldout" and len(data["docs"]) == 6
+    heldout = json.loads((DEV / "SPLIT.json").read_text(encoding="utf-8"))["heldout"]
+    assert data["split"] == "heldout" and len(data["docs"]) == len(heldout) >= 10
     assert data["tp"] == sum(r["tp"] for r in data["relations"].values())
     judged = sum(b["right"] + b["wrong"] for b in data["calibration"])
     assert judged >= data["tp"] + data["fp"]     # every right or wrong fact is in some band

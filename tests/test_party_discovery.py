@@ -59,6 +59,9 @@ NOT_PARTIES = [
      "Debaltseve on Wednesday.", "ARTEMIVSK"),
     ("organisation-subject", "Hope Relief Organization attacked nothing; Hope Relief said it "
      "entered Kpandu with food.", "Hope"),
+    # a nationality or creed before "fighters" says who they are, not what their group is called
+    ("nationality-fighters", "Kurdish fighters entered Tal Abyad on Sunday.", "Kurdish"),
+    ("creed-fighters", "Islamist fighters attacked Diabaly on Monday.", "Islamist"),
 ]
 
 
