@@ -86,14 +86,32 @@ def governing_subject(tok: Token) -> Token | None:
     elif tok.lower_ not in ("it", "they") or tok.dep_ != "nsubj":
         return None
     verb = tok.head
-    if verb.dep_ == "relcl":
+    if verb.dep_ == "relcl" and verb.head.ent_type_ not in ("DATE", "TIME"):
         noun = verb.head.head if verb.head.dep_ == "appos" else verb.head
         if noun.dep_ != "dobj":
             return None
         return next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
     if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _DECLARE_VERBS:
         return _clause_subject(verb.head)
+    main = None
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _SAME_ACTOR_MARKS or
+                                    c.dep_ == "advmod" and c.lower_ == "when" for c in verb.children):
+        main = verb.head
+    elif verb.dep_ == "relcl" and verb.head.ent_type_ in ("DATE", "TIME") and any(
+            c.dep_ == "advmod" and c.lower_ == "when" for c in verb.children):
+        main = next((a for a in verb.head.ancestors if a.pos_ in ("VERB", "AUX")), None)   # "on 13 November, when it ..."
+    if main is not None:
+        # "The AA ended its truce with the military on Nov. 13, when it attacked X": the
+        # subject of the clause the "when" clause hangs on, if the number agrees
+        subject = next((c for c in main.children if c.dep_ == "nsubj"), None)
+        if subject is not None and (subject.tag_ in ("NNS", "NNPS")) == (tok.lower_ == "they") and \
+                subject.pos_ in ("NOUN", "PROPN"):
+            return subject
     return None
+
+
+#: subordinators of a clause whose subject pronoun is most often the main clause's subject
+_SAME_ACTOR_MARKS = frozenset("when after before as while once".split())
 
 
 #: "left the city in ruins": a state the place was left in, not a departure

@@ -260,6 +260,45 @@ def mark_mentions(doc: Doc, by_token: dict[int, tuple], found: list[FoundParty],
                 by_token[i] = (span, key, "names")
 
 
+def known_acronyms(doc: Doc, by_token: dict[int, tuple], lexicon: PartyLexicon) -> dict[str, tuple[tuple[str, ...], str]]:
+    """Acronyms the document uses for parties the lexicon knows, as names of those parties
+    in this document: defined ("the Arakan Army (AA)": the words just before the
+    parenthesis must all belong to one known party whose initials the acronym takes) or
+    plain initials of a party the article names ("the AA's announcement")."""
+    out: dict[str, tuple[tuple[str, ...], str]] = {}
+    for i, tok in enumerate(doc):
+        if tok.text != "(" or i == 0 or (i - 1) not in by_token:
+            continue
+        span, key, _ = by_token[i - 1]
+        if span.end != i:
+            continue
+        acronym = _acronym_after(span)
+        if acronym and acronym not in out and lexicon.lookup(acronym) is None and \
+                _initials_match(acronym, span):
+            out[acronym] = (_acronym_tokens(span), key)
+    # "the Arakan Army ... the AA's announcement": initials of a party named before, used
+    # without a definition; only when they fit exactly one party named in the article
+    named: dict[str, set[str]] = {}
+    for span, key, kind in {(v[0].start, v[0].end): v for v in by_token.values()}.values():
+        words = [t.text for t in span if _is_cap(t) and t.lower_ not in CONNECTORS]
+        if kind in ("names", "forces", "units") and len(words) >= 2:
+            named.setdefault("".join(w[0] for w in words), set()).add(key)
+    for tok in doc:
+        text = tok.text
+        if 2 <= len(text) <= 5 and text.isupper() and text.isalpha() and text not in out and \
+                len(named.get(text, ())) == 1 and tok.i not in by_token and lexicon.lookup(text) is None:
+            out[text] = ((text,), next(iter(named[text])))
+    return out
+
+
+def adopt_acronyms(df) -> None:
+    """Give the known parties of a :class:`kg.docfacts.DocFacts` the acronyms its document
+    uses for them (see :func:`known_acronyms`); runs when discovery is off."""
+    aliases = known_acronyms(df.doc, df.parties.by_token, df.lexicon)
+    if aliases:
+        mark_mentions(df.doc, df.parties.by_token, [], aliases)
+
+
 def adopt(df) -> None:
     """Extend a :class:`kg.docfacts.DocFacts` with the parties its document names."""
     gazetteer = df.gazetteer

@@ -77,12 +77,14 @@ class RelationComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         from .docfacts import DocFacts
-        from .party_discovery import adopt
+        from .party_discovery import adopt, adopt_acronyms
 
         article = doc._.get(self.article_attr) or Article(id="doc", text=doc.text)
         facts = DocFacts(doc, article, self.parties, self.matcher, self.linker, self.gazetteer)
         if self.discover_parties:
             adopt(facts)                   # armed groups the lexicon does not know yet
+        else:
+            adopt_acronyms(facts)          # "the Arakan Army (AA)": "AA" in this article
         ex = facts.run()
         ex.extractor_version = EXTRACTOR_VERSION
         doc._.set(self.output_attr, ex)

@@ -15,7 +15,7 @@ from .syntax import conj_members
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "settlement", "capital", "port",
-                              "hamlet", "suburb", "stronghold", "outpost"})
+                              "hamlet", "suburb", "stronghold", "outpost", "township"})
 REGION_NOUNS = frozenset({"region", "province", "oblast", "governorate", "district",
                           "state", "raion", "county", "territory", "prefecture"})
 REGION_WORDS = REGION_NOUNS | {"oblast"}

@@ -11,8 +11,18 @@ ACCUSE_VERBS = frozenset("accuse blame suspect charge".split())
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 
 
+#: plural place nouns that a list of names may modify: "Shire, Alamata and Korem towns"
+_PLURAL_PLACE_HEADS = frozenset("town city village township district province region".split())
+
+
 def conjuncts(tok: Token) -> list[Token]:
-    """The token and the tokens coordinated with it ("Balaklia and Izium")."""
+    """The token and the tokens coordinated with it ("Balaklia and Izium"); for "Gwa and
+    Taungup towns", the names."""
+    if tok.tag_ == "NNS" and tok.lemma_.lower() in _PLURAL_PLACE_HEADS:
+        names = [m for c in tok.children if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN"
+                 and c.i < tok.i for m in conj_members(c)]
+        if names:
+            return names
     out = [tok]
     for c in tok.children:
         if c.dep_ == "conj":
