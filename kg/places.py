@@ -40,7 +40,7 @@ PLACE_HEADS = frozenset({"center", "centre", "outskirts", "oblast", "pass", "cro
 #: "the enclave of Žepa", "districts of Tripoli", "the outskirts of Kyiv" name the place after "of"
 OF_HEADS = frozenset("""center centre outskirts enclave pocket district districts part parts suburb
 suburbs neighbourhood neighbourhoods neighborhood neighborhoods streets heart gate gates edge edges
-environs camp camps garrison barracks post posts outpost corner""".split())
+environs camp camps garrison barracks post posts outpost corner ruins""".split())
 
 #: nouns that make the name they govern a place of no particular kind
 GENERIC_PLACE_NOUNS = frozenset({"enclave", "pocket", "island", "peninsula"})
