@@ -145,7 +145,8 @@ class PartyResolution:
                 if key is not None:
                     return key
             opposition = next((c for c in tok.children if c.dep_ in ("amod", "compound")
-                               and c.lemma_.lower() in OPPOSITION_NOUNS), None)
+                               and c.lemma_.lower() in OPPOSITION_NOUNS
+                               and not (c.pos_ == "PROPN" and c.is_title)), None)   # not "the Second Revolutionary Army"
             if opposition is not None:     # "guerrilla columns", "rebel units": the rebels' side
                 return self._recent_group(opposition)
             if M.bare(tok, self.ents):

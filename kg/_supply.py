@@ -22,10 +22,15 @@ RELY_VERBS = frozenset({"rely", "depend", "count", "use", "serve", "act", "funct
 BRING_VERBS = frozenset({"bring", "receive", "get", "smuggle", "funnel", "channel"})
 #: "the main supply route for X runs through Y"
 ROUTE_VERBS = frozenset({"run", "pass", "go"})
+#: "the insurgents' arms reach them through Honduras", "supplies for the mujahideen reached
+#: the front through Jabal Saraj": goods that arrive through a place
+ARRIVE_VERBS = frozenset({"reach", "arrive", "flow"})
 #: hub nouns that need no modifier to mean supply ("used X as a hub")
-_PLAIN_HUBS = frozenset({"hub", "depot", "artery"})
+_PLAIN_HUBS = frozenset({"hub", "depot", "artery", "lifeline", "railhead", "airhead", "conduit"})
+#: hub nouns that mean supply wherever they stand ("X is the railhead that feeds Y")
+_SUPPLY_HUBS = frozenset({"lifeline", "railhead", "airhead", "conduit"})
 #: every verb :func:`supply_patterns` looks at
-SUPPLY_VERBS = RELY_VERBS | BRING_VERBS | ROUTE_VERBS
+SUPPLY_VERBS = RELY_VERBS | BRING_VERBS | ROUTE_VERBS | ARRIVE_VERBS
 _THROUGH = ["through", "via"]
 
 
@@ -35,7 +40,31 @@ def supply_patterns(finder, verb: Token, lemma: str) -> list:
         return _as_hub(finder, verb, lemma) or _depend_for(finder, verb, lemma)
     if lemma in BRING_VERBS:
         return _bring_through(finder, verb)
+    if lemma in ARRIVE_VERBS:
+        return _goods_arrive(finder, verb)
     return _route_through(finder, verb)
+
+
+def _goods_arrive(finder, verb: Token) -> list:
+    """"The insurgents' arms reach them through Honduras", "supplies for the mujahideen
+    reached the front through Jabal Saraj", "rifles reach the Turks across the Tunisian
+    frontier": the party the goods are for (their owner, their "for" phrase, or the one
+    they reach) is supplied via the place."""
+    goods = [g for g in S.subjects(verb) if g.lemma_.lower() in SUPPLY_NOUNS or g.lower_ in SUPPLY_NOUNS]
+    if not goods:
+        return []
+    places = []
+    for p in S.prep_objects(verb, [*_THROUGH, "across"], False):
+        if p.lower_ not in S.REL_PRONOUNS:
+            places.append(p)
+        elif verb.dep_ == "relcl":       # "the port of Massawa, through which Soviet arms reach X"
+            places += _antecedent_place(finder, verb.head, p)
+    if not places:
+        return []
+    agents = [c for g in goods for c in g.children if c.dep_ == "poss"]
+    agents += [o for g in goods for o in S.prep_objects(g, ["for"], False)]
+    agents += [o for o in S.objects(verb) if finder.party(o, verb) is not None]
+    return finder._pair(verb, "suppliesVia", agents[:1], places, False)
 
 
 def _is_hub(finder, noun: Token) -> bool:
@@ -154,7 +183,7 @@ def hub_candidates(finder, head: Token) -> list:
     """"Izium, the main Russian logistics base" / "it is the major rail hub that feeds X"."""
     mods = {c.lower_ for c in head.children if c.dep_ in ("compound", "amod")}
     prev = finder.doc[head.i - 1].lower_ if head.i else ""
-    if not (mods & finder.hub_mods or prev in finder.hub_mods):
+    if not (mods & finder.hub_mods or prev in finder.hub_mods or head.lemma_.lower() in _SUPPLY_HUBS):
         return []
     places = hub_subject(finder, head)
     if not places:
@@ -162,6 +191,8 @@ def hub_candidates(finder, head: Token) -> list:
     # the party: a party word between the place and the hub, or whom the hub feeds
     agents = [t for t in finder.doc[max(places[0].i + 1, head.i - 6): head.i]
               if finder.party(t, head, modifier=True) is not None]
+    if places[0].i > head.i:       # "Addis Ababa's lifeline remains the port of Massawa"
+        agents += [c for c in head.children if c.dep_ == "poss" and finder.party(c, head) is not None]
     for c in head.children:
         if c.dep_ == "relcl" and c.lemma_.lower() in ("feed", "supply", "serve", "resupply"):
             agents += S.objects(c)
@@ -176,6 +207,9 @@ def hub_subject(finder, head: Token) -> list[Token]:
         return [head.head]
     if head.dep_ in ("attr", "acomp", "oprd") and head.head.lemma_ in ("be", "remain", "become", "stay"):
         return [p for t in S.subjects(head.head) for p in F.road_places(t)]   # "the road through X is"
+    if head.dep_ == "nsubj" and head.head.lemma_ in ("be", "remain", "become", "stay"):
+        # "Addis Ababa's lifeline remains the Red Sea port of Massawa"
+        return [p for c in head.head.children if c.dep_ == "attr" for p in F.road_places(c)]
     start = head.sent.start
     if finder.doc[start].is_lower and start > 0:     # a sentence broken by a stray period
         start = finder.doc[start - 1].sent.start

@@ -32,6 +32,7 @@ import re
 from collections import ChainMap
 from dataclasses import dataclass
 
+from spacy.attrs import IS_ALPHA, IS_UPPER, LENGTH, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from .parties import Party, PartyLexicon, _norm
@@ -264,10 +265,16 @@ def known_acronyms(doc: Doc, by_token: dict[int, tuple], lexicon: PartyLexicon) 
     """Acronyms the document uses for parties the lexicon knows, as names of those parties
     in this document: defined ("the Arakan Army (AA)": the words just before the
     parenthesis must all belong to one known party whose initials the acronym takes) or
-    plain initials of a party the article names ("the AA's announcement")."""
+    plain initials of a party the article names ("the AA's announcement").
+
+    Runs on every document, so it finds its few candidate tokens (opening parentheses,
+    short upper-case words) with one array pass over the Doc instead of a Python loop."""
     out: dict[str, tuple[tuple[str, ...], str]] = {}
-    for i, tok in enumerate(doc):
-        if tok.text != "(" or i == 0 or (i - 1) not in by_token:
+    if not by_token:
+        return out
+    cols = doc.to_array([ORTH, IS_UPPER, IS_ALPHA, LENGTH])
+    for i in (cols[:, 0] == doc.vocab.strings["("]).nonzero()[0].tolist():
+        if i == 0 or (i - 1) not in by_token:
             continue
         span, key, _ = by_token[i - 1]
         if span.end != i:
@@ -276,6 +283,9 @@ def known_acronyms(doc: Doc, by_token: dict[int, tuple], lexicon: PartyLexicon) 
         if acronym and acronym not in out and lexicon.lookup(acronym) is None and \
                 _initials_match(acronym, span):
             out[acronym] = (_acronym_tokens(span), key)
+    short = (cols[:, 1] & cols[:, 2] & (cols[:, 3] >= 2) & (cols[:, 3] <= 5)).nonzero()[0].tolist()
+    if not short:
+        return out
     # "the Arakan Army ... the AA's announcement": initials of a party named before, used
     # without a definition; only when they fit exactly one party named in the article
     named: dict[str, set[str]] = {}
@@ -283,10 +293,10 @@ def known_acronyms(doc: Doc, by_token: dict[int, tuple], lexicon: PartyLexicon) 
         words = [t.text for t in span if _is_cap(t) and t.lower_ not in CONNECTORS]
         if kind in ("names", "forces", "units") and len(words) >= 2:
             named.setdefault("".join(w[0] for w in words), set()).add(key)
-    for tok in doc:
-        text = tok.text
-        if 2 <= len(text) <= 5 and text.isupper() and text.isalpha() and text not in out and \
-                len(named.get(text, ())) == 1 and tok.i not in by_token and lexicon.lookup(text) is None:
+    for i in short:
+        text = doc[i].text
+        if text not in out and len(named.get(text, ())) == 1 and i not in by_token and \
+                lexicon.lookup(text) is None:
             out[text] = ((text,), next(iter(named[text])))
     return out
 
