@@ -41,7 +41,7 @@ attackers assailant assailants reinforcement reinforcements peacekeeper peacekee
 commanders bomber bombers warship warships gunship gunships column columns guard guards
 militiaman militiamen trooper troopers ranger rangers terrorist terrorists extremist extremists
 infiltrator infiltrators battery batteries gunner gunners plane planes warplane warplanes mig migs
-aggressor aggressors armour armor fleet squadron squadrons flotilla sailors airmen
+aggressor aggressors presence grouping groupings armour armor fleet squadron squadrons flotilla sailors airmen
 legionnaire legionnaires detachment detachments platoon platoons gunboat gunboats sapper sappers
 """.split())
 
