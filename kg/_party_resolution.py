@@ -83,6 +83,10 @@ class PartyResolution:
                       place: dict | None = None, relation: str | None = None) -> str | None:
         if tok is None:
             if trigger.pos_ in ("VERB", "ADJ"):   # "Waterloo was overrun", "declared liberated"
+                if relation == "controls":
+                    winner = self._foe_of_loser(trigger)
+                    if winner is not None:
+                        return winner
                 holder = self._party_from_history(trigger, place)
                 party = PC.party_on_the_offensive(trigger, self.facts_so_far, self._window_start(trigger, 2), holder)
                 if party is None and relation == "controls" and not self.attributor.in_quote(trigger):
@@ -120,7 +124,7 @@ class PartyResolution:
                 return self._state_side(tok)   # "government troops" in an article about Syria
             poss = [c for c in tok.children if c.dep_ == "poss"]
             if poss and poss[0].lower_ in ("its", "their", "his", "her"):
-                known, key = PR.governed_party(poss[0], lambda g: self.resolve_party(g, trigger),
+                known, key = PR.governed_party(poss[0], lambda g: self._governing_party(g, trigger),
                                                self._recent_party)     # "X said its troops ..."
                 return key if known else self._recent_party(tok)
             if (key := self._leader_party(tok)) is not None:
@@ -170,7 +174,7 @@ class PartyResolution:
                     (self._lone_state() or self._issuer_state()) if lemma in _STATE_TROOPS else None)
             return None
         if tok.lower_ in ("they", "it", "their", "its", "them"):
-            known, key = PR.governed_party(tok, lambda g: self.resolve_party(g, trigger), self._recent_party)
+            known, key = PR.governed_party(tok, lambda g: self._governing_party(g, trigger), self._recent_party)
             return key if known else self._recent_party(tok) or self._speaker_party(tok, trigger)
         if tok.lower_ in ("we", "us", "our"):
             src = self.attributor.source_for(trigger)      # "We have liberated X," Y said
@@ -266,6 +270,24 @@ class PartyResolution:
         if not ranked or (len(ranked) > 1 and ranked[0] == ranked[1]):
             return None
         return max(counts, key=counts.get)
+
+    def _governing_party(self, tok: Token, trigger: Token) -> str | None:
+        """The party of a word in the phrase a pronoun stands for: the head noun, or a
+        modifier of it read as a modifier ("Ukrainian" in "Ukrainian officials said their
+        troops ...", where "officials" names no side by itself)."""
+        return self.resolve_party(tok, trigger, modifier=tok.dep_ in ("amod", "compound", "nmod"))
+
+    def _foe_of_loser(self, trigger: Token) -> str | None:
+        """"Irpin was freed from the invader", "the district was cleared of the enemy": a
+        passive with no agent that names who lost the place; the taker is the loser's foe
+        (see :meth:`_foe_of`)."""
+        losers = [o for prep in trigger.children if prep.dep_ == "prep" and prep.lower_ in ("from", "of")
+                  for o in prep.children if o.dep_ == "pobj"]
+        for loser in losers:
+            key = self.resolve_party(loser, trigger)
+            if key is not None:
+                return self._foe_of(key)
+        return None
 
     def _allies_of(self, party: str) -> set[str]:
         """Parties the text names side by side with ``party`` ("Cuban and Angolan aviation",
