@@ -283,7 +283,8 @@ def known_acronyms(doc: Doc, by_token: dict[int, tuple], lexicon: PartyLexicon) 
         if acronym and acronym not in out and lexicon.lookup(acronym) is None and \
                 _initials_match(acronym, span):
             out[acronym] = (_acronym_tokens(span), key)
-    short = (cols[:, 1] & cols[:, 2] & (cols[:, 3] >= 2) & (cols[:, 3] <= 5)).nonzero()[0].tolist()
+    short = [i for i in (cols[:, 1] & cols[:, 2] & (cols[:, 3] >= 2) & (cols[:, 3] <= 5)).nonzero()[0].tolist()
+             if i not in by_token]
     if not short:
         return out
     # "the Arakan Army ... the AA's announcement": initials of a party named before, used
@@ -295,8 +296,7 @@ def known_acronyms(doc: Doc, by_token: dict[int, tuple], lexicon: PartyLexicon) 
             named.setdefault("".join(w[0] for w in words), set()).add(key)
     for i in short:
         text = doc[i].text
-        if text not in out and len(named.get(text, ())) == 1 and i not in by_token and \
-                lexicon.lookup(text) is None:
+        if text not in out and len(named.get(text, ())) == 1 and lexicon.lookup(text) is None:
             out[text] = ((text,), next(iter(named[text])))
     return out
 

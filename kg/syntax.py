@@ -226,7 +226,7 @@ def gapped_objects(verb: Token, last: int) -> list[Token]:
     of October C", "captured A and, after fierce fighting, B". A name after the last object
     counts when an "and" of the verb or a "then" comes between them and no other verb does."""
     doc = verb.doc
-    end = max(t.i for t in verb.subtree) + 1
+    end = verb.right_edge.i + 1
     out: list[Token] = []
     joined = False
     for t in doc[last + 1:end]:
