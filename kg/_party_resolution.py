@@ -5,14 +5,13 @@
 "rebels", a passive with no agent: each is taken to the party it stands for, from the
 party lexicon (:mod:`kg.parties`), the era tables (:mod:`kg.party_eras`), and what the
 document said before (earlier force phrases, commanders tied to a side, the state the
-article is about, the voice of a communiqué). The methods read the document state that
-:class:`kg.docfacts.DocFacts` sets up (``doc``, ``parties``, ``lexicon``, ``force_mentions``,
-``leaders``, ``facts_so_far``, ``state``, ``story_day``, ``attributor``, sentence bounds);
-this module only holds the party half of that class, to keep each file readable.
+article is about, and the voice of a communiqué, which :mod:`kg._communique_voice` reads).
+The methods read the document state that :class:`kg.docfacts.DocFacts` sets up (``doc``,
+``parties``, ``lexicon``, ``force_mentions``, ``leaders``, ``facts_so_far``, ``state``,
+``story_day``, ``attributor``, sentence bounds); this module only holds the party half of
+that class, to keep each file readable.
 """
 from __future__ import annotations
-
-import re
 
 from spacy.parts_of_speech import NOUN, PROPN
 from spacy.tokens import Token
@@ -21,6 +20,7 @@ from . import syntax as S
 from . import _mentions as M
 from . import _party_context as PC
 from . import _precision as PR
+from ._communique_voice import CommuniqueVoice, names_the_enemy
 from .party_eras import leader_side
 from .parties import OPPOSITION_NOUNS, STATE_FORCE_HEADS, STATE_FORCE_WORDS, is_force_noun
 
@@ -36,9 +36,6 @@ _THEY_COLLECTIVES = frozenset("coalition alliance group movement front militia".
 _GROUP_NAMES_PLURAL = frozenset("houthis taliban".split())
 #: bare nouns for regular troops: with no earlier "X troops", the state the article is about
 _STATE_TROOPS = frozenset("troop troops soldier soldiers unit units reinforcement reinforcements".split())
-#: words of an official communiqué's heading ("OFFICIAL COMMUNIQUE No. 47", "Operational summary")
-_ISSUED = re.compile(r"\b(?:communiqu[eé]|press release|statement|bulletin|general staff|ministry of defen[cs]e|"
-                     r"operational summary|briefing|information bulletin)\b", re.I)
 #: nouns for a body of fighters that an opposition word makes the rebels' ("the rebel coalition")
 _BODY_NOUNS = frozenset("coalition alliance group movement front army".split())
 #: heads of a phrase whose "of" object is the body that acts ("waves of bombers", "dozens of tanks")
@@ -46,16 +43,6 @@ _QUANTITY_HEADS = frozenset("wave dozen hundred thousand score column".split())
 #: nouns that stand for the armed group just named ("the group", "the militia")
 GROUP_NOUNS = frozenset("group militia organisation organization movement faction".split())
 
-
-#: how a heading may name the state that speaks: "Azerbaijan", "Baku", "the Azerbaijani
-#: Ministry of Defence", "Official communique of the Indian Army"
-_ISSUER_KINDS = frozenset({"names", "metonyms", "demonyms", "forces"})
-
-
-#: nouns a communiqué uses only for the other side's state ("the regime of X")
-_FOE_NOUNS = frozenset("regime aggression aggressor aggressors enemy".split())
-#: prepositions that put two sides together ("Cuban units, together with FAPLA")
-_WITH = frozenset({"with", "alongside"})
 #: bare nouns for a group's fighters, which a group's spokesman may call its own
 _GROUP_TROOPS = frozenset("fighter fighters militant militants".split())
 #: speakers who report on a war without speaking for a side's forces
@@ -64,19 +51,9 @@ diplomat diplomats analyst analysts observer observers""".split())
 #: speakers whose "for"/"of" phrase names the side they speak for ("a spokesman for X")
 _SPOKESMEN = frozenset("""spokesman spokeswoman spokesperson commander commanders official
 officials representative leader""".split())
-#: what a communiqué calls the other side
-_ENEMY_WORDS = frozenset("enemy occupier occupiers aggressor aggressors".split())
 
 
-def _names_the_enemy(tok: Token) -> bool:
-    """"the enemy", "the occupiers", or a force noun with such a modifier ("enemy troops")."""
-    words = {tok.lower_, tok.lemma_.lower()}
-    if is_force_noun(tok):
-        words |= {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")}
-    return not _ENEMY_WORDS.isdisjoint(words)
-
-
-class PartyResolution:
+class PartyResolution(CommuniqueVoice):
     """Party resolution for :class:`kg.docfacts.DocFacts` (see the module docstring)."""
 
     def resolve_party(self, tok: Token | None, trigger: Token, modifier: bool = False,
@@ -109,7 +86,7 @@ class PartyResolution:
         key = self.parties.resolve_np(tok)
         if key is not None:
             return key
-        if _names_the_enemy(tok) and (key := self._enemy_of_voice(trigger)) is not None:
+        if names_the_enemy(tok) and (key := self._enemy_of_voice(trigger)) is not None:
             return key                         # a communiqué's "the enemy", "enemy troops"
         if tok.lemma_.lower() in _QUANTITY_HEADS:   # "wave after wave of Luftwaffe bombers"
             of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -228,107 +205,11 @@ class PartyResolution:
                     return key
         return self.state
 
-    def _voice_party(self, trigger: Token) -> str | None:
-        """Whose "our forces" a communiqué means outside any quote: the state its first two
-        lines name ("IRAQ: GENERAL COMMAND COMMUNIQUE", "published in Granma, Havana").
-        None for an article whose heading names no state, and inside quotation marks."""
-        if self.attributor.in_quote(trigger):
-            return None
-        return self._first_state_named(self.sents[min(1, len(self.sents) - 1)].end_char if self.sents else 0)
-
-    def _issuer_state(self) -> str | None:
-        """The state that issues an official communiqué ("REPUBLIC OF MALI ... OFFICIAL
-        COMMUNIQUE"): its bare "troops", "units" and "reinforcements" are its own, even where
-        another state's forces appear. None for any other kind of article."""
-        if "_issuer" not in self.__dict__:      # the same for the whole document: once
-            head = self.text[:400]
-            self._issuer = self._first_state_named(len(head)) if _ISSUED.search(head) else None
-        return self._issuer
-
-    def _enemy_of_voice(self, trigger: Token) -> str | None:
-        """Whom "the enemy" or "the occupiers" means: in a quotation, the foe of the quoted
-        speaker's side; elsewhere in a communiqué, the foe of the issuing state (see
-        :meth:`_foe_of`). None in a wire report's own voice."""
-        src = self.attributor.source_for(trigger) if self.attributor.in_quote(trigger) else None
-        voice = src.party if src is not None else self._issuer_state()
-        if voice is None:
-            return None
-        enemies = self.__dict__.setdefault("_enemies", {})     # per document and voice: once
-        if voice not in enemies:
-            enemies[voice] = self._foe_of(voice)
-        return enemies[voice]
-
-    def _foe_of(self, issuer: str) -> str | None:
-        """The party other than ``issuer`` and its allies that the text names most often;
-        None when two such parties are named equally often."""
-        counts: dict[str, int] = {}
-        allies = self._allies_of(issuer)
-        for span, key, kind in {v[0].start: v for v in self.parties.by_token.values()}.values():
-            if key != issuer and kind != "persons" and key not in allies:
-                counts[key] = counts.get(key, 0) + 1
-        ranked = sorted(counts.values(), reverse=True)
-        if not ranked or (len(ranked) > 1 and ranked[0] == ranked[1]):
-            return None
-        return max(counts, key=counts.get)
-
     def _governing_party(self, tok: Token, trigger: Token) -> str | None:
         """The party of a word in the phrase a pronoun stands for: the head noun, or a
         modifier of it read as a modifier ("Ukrainian" in "Ukrainian officials said their
         troops ...", where "officials" names no side by itself)."""
         return self.resolve_party(tok, trigger, modifier=tok.dep_ in ("amod", "compound", "nmod"))
-
-    def _foe_of_loser(self, trigger: Token) -> str | None:
-        """"Irpin was freed from the invader", "the district was cleared of the enemy": a
-        passive with no agent that names who lost the place; the taker is the loser's foe
-        (see :meth:`_foe_of`)."""
-        losers = [o for prep in trigger.children if prep.dep_ == "prep" and prep.lower_ in ("from", "of")
-                  for o in prep.children if o.dep_ == "pobj"]
-        for loser in losers:
-            key = self.resolve_party(loser, trigger)
-            if key is not None:
-                return self._foe_of(key)
-        return None
-
-    def _allies_of(self, party: str) -> set[str]:
-        """Parties the text names side by side with ``party`` ("Cuban and Angolan aviation",
-        "Cuban units, together with FAPLA"): a coordination in one phrase."""
-        allies: set[str] = set()
-        for i, (_, key, _) in self.parties.by_token.items():
-            if key != party:
-                continue
-            tok = self.doc[i]
-            near = [tok.head, *tok.children, *tok.head.children]
-            near += [obj for prep in tok.head.children if prep.lower_ in _WITH
-                     for obj in prep.children if obj.dep_ == "pobj"]      # "units, together with FAPLA"
-            for other in near:
-                hit = self.parties.by_token.get(other.i)
-                if hit is not None and hit[1] != party and (
-                        other.dep_ == "conj" or tok.dep_ == "conj" or other.head.lower_ in _WITH):
-                    allies.add(hit[1])
-        return allies
-
-    @staticmethod
-    def _named_as_foe(tok: Token) -> bool:
-        """A state named the way only its enemy names it: "the Zionist regime", "the
-        regime of Iraq", "aggression by the Iraqi army"."""
-        head = tok.head
-        if tok.dep_ == "pobj" and head.lower_ in ("of", "by"):
-            head = head.head
-        return head.lemma_.lower() in _FOE_NOUNS
-
-    def _first_state_named(self, end_char: int) -> str | None:
-        """The first state the text names (by name or metonym) before character ``end_char``."""
-        for i in sorted(self.parties.by_token):
-            if self.doc[i].idx >= end_char:
-                break
-            _, key, kind = self.parties.by_token[i]
-            if kind == "demonyms" and self.doc[i].dep_ not in ("amod", "compound", "nmod"):
-                continue               # "Translated from the Russian": a language, no body
-            if self._named_as_foe(self.doc[i]):
-                continue               # "the aggression of the Baathist regime of Iraq": not the voice
-            if kind in _ISSUER_KINDS and self.lexicon.parties[key].kind == "state":
-                return key
-        return None
 
     def _learn_leaders(self, force: Token, key: str) -> None:
         """Commanders the text ties to a side: "rebel columns of the 26th of July Movement,
