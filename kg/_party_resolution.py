@@ -140,8 +140,8 @@ class PartyResolution(CommuniqueVoice):
                     return role                # "the attackers", "the garrison"
                 if lemma in OPPOSITION_NOUNS:
                     return self._same_head(tok, lemma) or self._recent_group(tok)
-                if (lemma in _STATE_TROOPS or lemma in _GROUP_TROOPS) and self._side_speaks(tok):
-                    key = self._speaker_party(tok, trigger)
+                if lemma in _STATE_TROOPS or lemma in _GROUP_TROOPS:
+                    key = self._speaker_party(tok, trigger, onlookers=False)
                     if key is not None and (lemma in _STATE_TROOPS or self.lexicon.parties[key].kind == "group"):
                         return key         # "the Israeli military says troops have ...", "a
                                            # spokesman for Ansar Dine said the fighters had ..."
@@ -271,16 +271,20 @@ class PartyResolution(CommuniqueVoice):
             start = self.sent_bounds[start - 1][0]
         return start
 
-    def _speaker_party(self, tok: Token, trigger: Token) -> str | None:
+    def _speaker_party(self, tok: Token, trigger: Token, onlookers: bool = True) -> str | None:
         """"Ukrainian border guards say they have pulled out of X", "Armenia's defence
         ministry says reinforcements have been sent to X": the subject pronoun or bare troops
-        of a reported clause are the speaker's, whose modifier may name the party."""
+        of a reported clause are the speaker's, whose modifier may name the party. With
+        ``onlookers`` false, only a speaker for a side counts (a ministry, a commander, a
+        broadcast), not one who reports on it: "Somali officials said troops captured X"
+        may mean Kenyan troops."""
         verb = tok.head
         if tok.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "ccomp" or \
                 verb.head.lemma_.lower() not in PR.SAY_VERBS:
             return None
         speaker = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
-        if speaker is None or speaker.lower_ in ("they", "it", "he", "she", "we"):
+        if speaker is None or speaker.lower_ in ("they", "it", "he", "she", "we") or (
+                not onlookers and speaker.lemma_.lower() in _ONLOOKERS):
             return None
         key = self.parties.resolve_np(speaker)
         if key is None:
@@ -290,14 +294,6 @@ class PartyResolution(CommuniqueVoice):
             key = next((k for k in (self.parties.resolve_np(o) for o in S.prep_objects(
                 speaker, ["for", "of"], False)) if k is not None), None)
         return key
-
-    @staticmethod
-    def _side_speaks(tok: Token) -> bool:
-        """Whether whoever reports the clause whose subject is ``tok`` speaks for a side (a
-        ministry, a commander, a spokesman, a broadcast), not about one: "Somali officials
-        said troops captured X" may mean Kenyan troops."""
-        speaker = next((c for c in tok.head.head.children if c.dep_ == "nsubj"), None)
-        return speaker is not None and speaker.lemma_.lower() not in _ONLOOKERS
 
     def _party_word(self, tok: Token) -> str | None:
         """The party a single word names ("Russian", "Ukraine's"), persons aside."""

@@ -26,9 +26,9 @@ ROUTE_VERBS = frozenset({"run", "pass", "go"})
 #: the front through Jabal Saraj": goods that arrive through a place
 ARRIVE_VERBS = frozenset({"reach", "arrive", "flow"})
 #: hub nouns that need no modifier to mean supply ("used X as a hub")
-_PLAIN_HUBS = frozenset({"hub", "depot", "artery", "lifeline", "railhead", "airhead", "conduit"})
 #: hub nouns that mean supply wherever they stand ("X is the railhead that feeds Y")
 _SUPPLY_HUBS = frozenset({"lifeline", "railhead", "airhead", "conduit"})
+_PLAIN_HUBS = frozenset({"hub", "depot", "artery"}) | _SUPPLY_HUBS
 #: every verb :func:`supply_patterns` looks at
 SUPPLY_VERBS = RELY_VERBS | BRING_VERBS | ROUTE_VERBS | ARRIVE_VERBS
 _THROUGH = ["through", "via"]
@@ -50,21 +50,21 @@ def _goods_arrive(finder, verb: Token) -> list:
     reached the front through Jabal Saraj", "rifles reach the Turks across the Tunisian
     frontier": the party the goods are for (their owner, their "for" phrase, or the one
     they reach) is supplied via the place."""
-    goods = [g for g in S.subjects(verb) if g.lemma_.lower() in SUPPLY_NOUNS or g.lower_ in SUPPLY_NOUNS]
+    goods = [g for g in S.subjects(verb) if _is_goods(g)]
     if not goods:
         return []
-    places = []
-    for p in S.prep_objects(verb, [*_THROUGH, "across"], False):
-        if p.lower_ not in S.REL_PRONOUNS:
-            places.append(p)
-        elif verb.dep_ == "relcl":       # "the port of Massawa, through which Soviet arms reach X"
-            places += _antecedent_place(finder, verb.head, p)
+    places = _through_places(finder, verb, [*_THROUGH, "across"], False)
     if not places:
         return []
     agents = [c for g in goods for c in g.children if c.dep_ == "poss"]
     agents += [o for g in goods for o in S.prep_objects(g, ["for"], False)]
     agents += [o for o in S.objects(verb) if finder.party(o, verb) is not None]
     return finder._pair(verb, "suppliesVia", agents[:1], places, False)
+
+
+def _is_goods(tok: Token) -> bool:
+    """What forces are supplied with ("fuel", "supplies", "arms")."""
+    return tok.lemma_.lower() in SUPPLY_NOUNS or tok.lower_ in SUPPLY_NOUNS
 
 
 def _is_hub(finder, noun: Token) -> bool:
@@ -95,7 +95,7 @@ def _depend_for(finder, verb: Token, lemma: str) -> list:
     if lemma not in ("rely", "depend", "count"):
         return []
     goods = S.prep_objects(verb, ["for"], False)
-    if not any(g.lemma_.lower() in SUPPLY_NOUNS or g.lower_ in SUPPLY_NOUNS for g in goods):
+    if not any(_is_goods(g) for g in goods):
         return []
     places = S.prep_objects(verb, ["on", "upon"], False)
     return finder._pair(verb, "suppliesVia", S.subjects(verb), places, False)
@@ -105,14 +105,9 @@ def _bring_through(finder, verb: Token) -> list:
     """"IS brings in fighters and supplies through Tal Abyad", "Kismayo, the port through
     which al-Shabaab receives weapons"."""
     goods = S.objects(verb)
-    if not any(g.lemma_.lower() in SUPPLY_NOUNS or g.lower_ in SUPPLY_NOUNS for g in goods):
+    if not any(_is_goods(g) for g in goods):
         return []
-    places: list[Token] = []
-    for p in S.prep_objects(verb, _THROUGH):
-        if p.lower_ in S.REL_PRONOUNS and verb.dep_ == "relcl":
-            places += _antecedent_place(finder, verb.head, p)    # "the hub through which ..."
-        elif p.lower_ not in S.REL_PRONOUNS:
-            places.append(p)
+    places = _through_places(finder, verb, _THROUGH, True)
     if not places and verb.dep_ == "relcl" and verb.head.dep_ == "pobj" and \
             verb.head.head.lower_ in _THROUGH:
         places = [verb.head]
@@ -134,6 +129,19 @@ def _route_through(finder, verb: Token) -> list:
     places = S.prep_objects(verb, _THROUGH, False)
     return finder._pair(verb, "suppliesVia", agents[:1], places, False,
                         modifier_agents=bool(agents) and agents[0].dep_ not in ("pobj", "nsubj", "dobj"))
+
+
+def _through_places(finder, verb: Token, preps: list[str], search_objects: bool) -> list[Token]:
+    """The places after ``preps`` on the verb; a relative "through which" stands for what
+    the clause hangs on ("the hub through which ...", "the port of X, through which arms
+    reach Y")."""
+    places: list[Token] = []
+    for p in S.prep_objects(verb, preps, search_objects):
+        if p.lower_ not in S.REL_PRONOUNS:
+            places.append(p)
+        elif verb.dep_ == "relcl":
+            places += _antecedent_place(finder, verb.head, p)
+    return places
 
 
 def _antecedent_place(finder, head: Token, pronoun: Token) -> list[Token]:

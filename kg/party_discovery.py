@@ -124,6 +124,12 @@ def _initials_match(acronym: str, name: Span) -> bool:
     return len(letters) >= 2
 
 
+def _fresh_acronym(acronym: str | None, name: Span, lexicon: PartyLexicon) -> bool:
+    """Whether ``acronym``, written in parentheses after ``name``, takes the name's initials
+    and names no party the lexicon knows (then it can become a name of ``name``'s party)."""
+    return acronym is not None and lexicon.lookup(acronym) is None and _initials_match(acronym, name)
+
+
 def _distinctive(run: Span) -> bool:
     return any(t.lower_ not in GENERIC_WORDS and t.text not in ("-", "'", "’") for t in run)
 
@@ -186,8 +192,7 @@ def discover(doc: Doc, by_token: dict[int, tuple], lexicon: PartyLexicon,
             acronym = _acronym_after(run)
             if known:
                 whole = all(t.i in by_token for t in run if _is_cap(t))
-                if acronym and whole and len(known) == 1 and lexicon.lookup(acronym) is None and \
-                        _initials_match(acronym, run):
+                if whole and len(known) == 1 and _fresh_acronym(acronym, run, lexicon):
                     aliases[acronym] = (_acronym_tokens(run), next(iter(known)))  # "... Forces (RSF)"
                 continue
             if run[0].ent_type_ == "PERSON" and len(run) == 1:
@@ -280,8 +285,7 @@ def known_acronyms(doc: Doc, by_token: dict[int, tuple], lexicon: PartyLexicon) 
         if span.end != i:
             continue
         acronym = _acronym_after(span)
-        if acronym and acronym not in out and lexicon.lookup(acronym) is None and \
-                _initials_match(acronym, span):
+        if acronym not in out and _fresh_acronym(acronym, span, lexicon):
             out[acronym] = (_acronym_tokens(span), key)
     short = [i for i in (cols[:, 1] & cols[:, 2] & (cols[:, 3] >= 2) & (cols[:, 3] <= 5)).nonzero()[0].tolist()
              if i not in by_token]
