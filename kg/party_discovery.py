@@ -307,7 +307,8 @@ def known_acronyms(doc: Doc, by_token: dict[int, tuple], lexicon: PartyLexicon) 
 
 def adopt_acronyms(df) -> None:
     """Give the known parties of a :class:`kg.docfacts.DocFacts` the acronyms its document
-    uses for them (see :func:`known_acronyms`); runs when discovery is off."""
+    uses for them (see :func:`known_acronyms`); :func:`adopt` does this too, so discovery
+    on keeps them."""
     aliases = known_acronyms(df.doc, df.parties.by_token, df.lexicon)
     if aliases:
         mark_mentions(df.doc, df.parties.by_token, [], aliases)
@@ -316,8 +317,11 @@ def adopt_acronyms(df) -> None:
 def adopt(df) -> None:
     """Extend a :class:`kg.docfacts.DocFacts` with the parties its document names."""
     gazetteer = df.gazetteer
+    known = known_acronyms(df.doc, df.parties.by_token, df.lexicon)   # before new names join
     found, aliases = discover(df.doc, df.parties.by_token, df.lexicon, df.sents, df.dateline,
                               lambda name: bool(gazetteer is not None and gazetteer.candidates(name)))
+    taken = {_norm(name) for party in found for name in party.names}
+    aliases = {**{a: v for a, v in known.items() if _norm(a) not in taken}, **aliases}
     if not found and not aliases:
         return
     lex = extended_lexicon(df.lexicon, found) if found else df.lexicon

@@ -106,3 +106,12 @@ def test_a_group_stays_in_its_article(nlp):
                               None)], PUB)["uvf"]
     assert any(e.label == "Ulster Volunteer Force" for e in ex.entities.values()), describe(ex)
     assert nlp.get_pipe("kg_relations").parties.lookup("Ulster Volunteer Force") is None
+
+
+def test_initials_of_a_known_party_still_count(nlp):
+    """With discovery on, plain initials of a party the lexicon knows ("the AA" after "Arakan
+    Army fighters") still name that party, as they do with discovery off."""
+    text = ("Arakan Army fighters reached the coast in March. Pauktaw fell to the AA in April, "
+            "after a week of fighting.")
+    ex = extract_cases(nlp, [("initials", text, None)], PUB)["initials"]
+    assert ("Arakan Army", "controls", "Pauktaw") in asserted(ex), describe(ex)
