@@ -105,6 +105,9 @@ class RelationFinder:
                 if verb.head.pos_ == "VERB" and verb.head.lemma_.lower() in LIGHT_VERBS else [verb.head]
             return any(frame is not None and frame["relation"] == "attacked" and verb.lower_ in frame["place"]
                        for frame in (self.nouns.get(n.lemma_.lower()) for n in heads if n.pos_ == "NOUN"))
+        while tok.dep_ == "conj" and tok.head.i != tok.i and tok.head.pos_ == "PROPN":
+            tok = tok.head                # "overran Fort-Liberte and Ouanaminthe": a list's member
+            verb = tok.head
         if tok.dep_ not in ("dobj", "nsubjpass"):
             return False
         lemma = self.forms.get(verb.lower_, verb.lemma_.lower())
