@@ -57,6 +57,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_ACCORDING = re.compile(r"\baccording\s+to\b", re.IGNORECASE)
+
 class Attributor:
     """Finds the source of each sentence of a Doc; built once per document."""
 
@@ -70,6 +72,8 @@ class Attributor:
         self.persons = persons                    # surname -> full name seen so far
         self.quotes = quote_spans(doc.text if text is None else text)
         self._quote_source: dict[tuple[int, int], Source | None] = {}
+        #: whether the text says "according to" at all (most do not: no sentence scan then)
+        self._has_according = _ACCORDING.search(doc.text if text is None else text) is not None
 
     def source_for(self, trigger: Token) -> Source | None:
         quote = self._quote_at(trigger.idx)
@@ -86,7 +90,7 @@ class Attributor:
                 src = self._subject_source(t)
                 if src is not None:
                     return src
-        return self._according_to(trigger.sent)
+        return self._according_to(trigger.sent) if self._has_according else None
 
     def in_quote(self, tok: Token) -> bool:
         """Whether ``tok`` stands inside quotation marks."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from spacy.attrs import POS
+from spacy.attrs import POS, SENT_START
 from spacy.parts_of_speech import NOUN, PROPN
 from spacy.tokens import Doc, Token
 
@@ -75,7 +75,7 @@ class DocFacts(PartyResolution):
         ents = doc.ents                       # building the entity Spans is not free: once here
         self.ents = P.collect_ents(doc, ents)
         self.salience = P.Salience()
-        self.sents = list(doc.sents)          # built once: Doc.sents and Token.sent are not free
+        self.sents = _sentences(doc)          # built once: Doc.sents and Token.sent are not free
         self.sent_bounds = M.sentence_bounds(doc, self.sents)
         self.sent_index = M.clause_numbers(doc, self.sents)
         # Token.sent walks to the sentence bounds for every call; the same Span, looked up
@@ -333,7 +333,7 @@ class DocFacts(PartyResolution):
         ev_start = min(t.idx for t in toks)
         ev_end = max(t.idx + len(t.text) for t in toks)
         fact = Fact(subject=cand.party, relation=cand.relation, object=cand.place["key"],
-                    sentence=sent.text, sentence_start=sent.start_char, sentence_end=sent.end_char,
+                    sentence=self.text[sent.start_char:sent.end_char], sentence_start=sent.start_char, sentence_end=sent.end_char,
                     evidence_start=ev_start, evidence_end=ev_end, trigger=cand.trigger.text,
                     modality=cand.modality, confidence=cand.confidence)
         E.add_time(self.times, fact, cand)
@@ -348,3 +348,16 @@ class DocFacts(PartyResolution):
                              aliases=set(p.get("aliases", ())), qid=p.get("qid"),
                              parent=p.get("parent"), lat=p.get("lat"), lon=p.get("lon")))
         E.add_parents(self.gazetteer, p.get("parent"), ex)
+
+
+def _sentences(doc: Doc) -> list:
+    """``list(doc.sents)``, read off one array of sentence starts: ``Doc.sents`` first
+    checks its annotation token by token, which costs more than finding the sentences.
+    A Doc whose sentences come from user hooks keeps them."""
+    if "sents" in doc.user_hooks or not len(doc):
+        return list(doc.sents)
+    starts = doc.to_array(SENT_START)
+    if not (starts != 0)[1:].all():
+        return list(doc.sents)            # not every boundary decided: spaCy's own rules
+    cuts = [0, *((starts[1:] == 1).nonzero()[0] + 1).tolist(), len(doc)]
+    return [doc[a:b] for a, b in zip(cuts, cuts[1:])]
