@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Token
 from . import places as P
 from .syntax import conj_members
 from .linking import LinkContext
+from .towns import is_town_name
 
 PLACE_TYPES = {"country": "Country", "region": "Region", "settlement": "Settlement"}
 
@@ -99,6 +100,8 @@ def could_be_place(names: list[Token], locative: bool = False) -> bool:
     last = names[-1]
     if len(names) > 1 and names[0].lower_ in P.NUMBERED_HEADS and names[1].text.isdigit():
         return True               # "Hill 471", which the model calls a person
+    if _named_town(names):
+        return True               # "captured Lao Cai", which the model calls a person
     listed = last.dep_ == "conj" and last.head.pos_ == "PROPN"
     heads_list = any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in last.children)
     # the model calls unfamiliar names ending in -i nationalities ("Neerveli", "Chavakachcheri")
@@ -117,6 +120,19 @@ def could_be_place(names: list[Token], locative: bool = False) -> bool:
 
 
 _ARABIC_ARTICLES = frozenset("al el ad as ash ar az at an".split())
+#: labels that a town's name never gets, however unfamiliar the town
+_NOT_TOWN_LABELS = _NOT_PLACE_LABELS - {"FAC"}
+
+
+def _named_town(names: list[Token]) -> bool:
+    """Whether ``names`` is the name of a town of some size (see :mod:`kg.towns`), and not a
+    building called like one ("the Citadel") nor a date or a people."""
+    first = names[0]
+    if first.i > 0 and first.doc[first.i - 1].lower_ == "the":
+        return False
+    if any(t.ent_type_ in _NOT_TOWN_LABELS for t in names):
+        return False
+    return is_town_name(" ".join(t.text for t in names))
 
 
 def _listed_with_place(tok: Token) -> bool:
