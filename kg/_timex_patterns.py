@@ -34,7 +34,11 @@ DEICTIC_DAYS = {
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "a hundred": 100, "one hundred": 100,
 }
+#: years in the long units of "two decades ago", "a century ago today"
+UNIT_YEARS = {"decade": 10, "century": 100}
 #: Lower-case signals recognised before an expression, longest alternatives first.
 SIGNALS = (
     "ever since", "starting from", "as early as", "as late as", "no later than",
@@ -56,7 +60,8 @@ _DASH = r"\s*[-\u2013\u2014]\s*"
 _NOT_MORE_NUMBER = r"(?![\d:]|[.,]\d)"   # rejects "1,300", "1.5", "10:30"
 _NOT_AFTER_NUMBER = r"(?<![\d.,:/-])"
 YEAR = rf"(?:1[89]|20)\d\d\b{_NOT_MORE_NUMBER}"
-_COUNT = r"\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+_COUNT = (r"\d{1,3}|(?:a|one)\s+hundred|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
+          r"eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety")
 _PART = r"morning|afternoon|evening|night"
 
 #: "2022-09-10"
@@ -113,7 +118,16 @@ DEICTIC_PERIOD = re.compile(
 
 #: "two days ago", "3 weeks ago", "a year ago"
 AGO = re.compile(
-    rf"(?i:{_NOT_AFTER_NUMBER}\b(?P<count>{_COUNT})\s+(?P<unit>day|week|month|year)s?\s+ago\b)"
+    rf"(?i:{_NOT_AFTER_NUMBER}\b(?P<count>{_COUNT})\s+(?P<unit>day|week|month|year|decade|centur(?:y|ies))"
+    r"s?\s+ago\b(?:,?\s+(?P<deictic>today|this\s+(?:week|month)))?)"
+)
+
+#: "on the 24th", "by the 17th": a day of the month the text is in (the signal before
+#: "the" is required by the resolver); not "the 24th Division", "the 20th century"
+ORDINAL_DAY = re.compile(
+    r"\bthe\s+(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b"
+    r"(?=\s*(?:[,.;:)!?]|$)|\s+(?:the|a|an|at|in|on|when|as|and|after|before|by|with|his|her|its"
+    r"|their|our|we|they|he|she|it|there)\b)"
 )
 
 #: "two days later", "a week earlier"
@@ -176,4 +190,5 @@ RULES = (
     ("ago", _first_char(_AT_WORD.format(_COUNT_INITIALS), AGO)),
     ("later", _first_char(_AT_WORD.format(_COUNT_INITIALS), LATER)),
     ("anaphoric", _first_char("(?i:[let])", ANAPHORIC)),
+    ("ordinal_day", _first_char("t", ORDINAL_DAY)),
 )

@@ -17,9 +17,12 @@ Resolution rules (``published`` is the article's publication date):
   Friday" strictly after, "this Friday" the one in the publication's Monday-based
   week.
 * "today", "yesterday", "last week", "two days ago", "earlier this month" count
-  from publication; they get ``value=None`` when ``published`` is ``None``.
+  from publication; they get ``value=None`` when ``published`` is ``None``. So do
+  "two decades ago" (a year) and anniversaries: "a century ago today" is the same
+  day a hundred years back, and the undated days after it lie in that year.
 * Anaphoric expressions ("the next day", "a week later", "that day") count from
-  the preceding resolved expression in the text; ``None`` when there is none or it
+  the preceding resolved expression in the text ("by the 17th" is that day of the
+  preceding date's month, or of the next month once the day has passed); ``None`` when there is none or it
   is coarser than the expression ("the next day" after "in 2016").
 * Values are :class:`datetime.date`: a month is its first day, a year January 1,
   a week its Monday; ``granularity`` says which. ``modifier`` keeps "early",
@@ -213,11 +216,46 @@ def _deictic_period(m: re.Match[str], ctx: _Context) -> _Reading | None:
 
 def _ago(m: re.Match[str], ctx: _Context) -> _Reading | None:
     count, unit = _count(m["count"]), m["unit"].lower()
+    unit = "century" if unit.startswith("centur") else unit
+    years = P.UNIT_YEARS.get(unit, 1 if unit == "year" else 0) * count
+    deictic = " ".join(m["deictic"].lower().split()) if m["deictic"] else None
+    granularity = {"today": "day", "this week": "week", "this month": "month"}.get(deictic)
+    if years:
+        # "a century ago today": the same day, that many years back; "two decades ago": a year
+        if ctx.published is None:
+            return _Reading(None, granularity or "year", "relative")
+        day = _years_back(ctx.published, years)
+        if granularity is None:
+            return _Reading(date(day.year, 1, 1), "year", "relative")
+        return _Reading(_period_start(day, granularity, 0), granularity, "relative")
     if ctx.published is None:
         return _Reading(None, unit, "relative")
     if unit == "day":
         return _Reading(ctx.published - timedelta(days=count), "day", "relative")
     return _Reading(_period_start(ctx.published, unit, -count), unit, "relative")
+
+
+def _years_back(day: date, years: int) -> date:
+    """The same day ``years`` years earlier (28 February for a 29 February)."""
+    return _make_date(day.year - years, day.month, day.day) or date(day.year - years, day.month, 28)
+
+
+_ORDINAL_SIGNALS = frozenset({"on", "by", "until", "till", "since", "from", "to", "after",
+                              "before", "of", "through", "up to", "as of"})
+
+
+def _ordinal_day(m: re.Match[str], ctx: _Context) -> _Reading | None:
+    """"on the 24th": that day of the month of the preceding date (of the next month when
+    the day has passed: "on 28 March ... by the 2nd")."""
+    anchor = ctx.anchor
+    if ctx.signal not in _ORDINAL_SIGNALS or anchor is None or anchor.value is None \
+            or anchor.granularity not in ("day", "month"):
+        return None
+    day, base = int(m["day"]), anchor.value
+    if anchor.granularity == "day" and day < base.day:
+        base = _period_start(base, "month", 1)
+    value = _make_date(base.year, base.month, day)
+    return None if value is None else _Reading(value, "day", "anaphoric")
 
 
 def _later(m: re.Match[str], ctx: _Context) -> _Reading | None:
@@ -241,6 +279,7 @@ _RESOLVERS: dict[str, _Resolver] = {
     "year": _year, "weekday": _weekday, "deictic_day": _deictic_day,
     "deictic_period": _deictic_period, "ago": _ago, "later": _later,
     "anaphoric": _anaphoric,
+    "ordinal_day": _ordinal_day,
 }
 
 
@@ -311,7 +350,7 @@ def _month_number(name: str) -> int:
 
 
 def _count(word: str) -> int:
-    return int(word) if word.isdigit() else P.NUMBER_WORDS[word.lower()]
+    return int(word) if word.isdigit() else P.NUMBER_WORDS[" ".join(word.lower().split())]
 
 
 def _make_date(year: int, month: int, day: int) -> date | None:

@@ -67,6 +67,13 @@ def only(text: str, published: date | None = PUB) -> TimeExpr:
         ("10 days ago", "10 days ago", date(2022, 8, 31), "day", "relative"),
         ("three weeks ago", "three weeks ago", date(2022, 8, 15), "week", "relative"),
         ("a year ago", "a year ago", date(2021, 1, 1), "year", "relative"),
+        # long units and anniversaries, counted back from publication
+        ("two decades ago", "two decades ago", date(2002, 1, 1), "year", "relative"),
+        ("Forty years ago, the", "Forty years ago", date(1982, 1, 1), "year", "relative"),
+        ("a hundred years ago", "a hundred years ago", date(1922, 1, 1), "year", "relative"),
+        ("A century ago today, the", "A century ago today", date(1922, 9, 10), "day", "relative"),
+        ("Thirty years ago this week", "Thirty years ago this week", date(1992, 9, 7), "week",
+         "relative"),
     ],
 )
 def test_single_expression(text: str, span: str, value: date, granularity: str, kind: str) -> None:
@@ -93,6 +100,10 @@ def test_single_expression(text: str, span: str, value: date, granularity: str, 
         "a report by Russia Today",
         "in the 1990s",
         "Highway 2, 12 kilometres, 1.5 million",
+        "the 24th Division attacked",
+        "in the 20th century",
+        "for the 5th time",
+        "the 3rd, 4th and 5th brigades",
     ],
 )
 def test_not_a_time(text: str) -> None:
@@ -146,6 +157,11 @@ def test_signal_and_role(text: str, span: str, signal: str | None, role: str) ->
         # unresolvable: no antecedent, or an antecedent coarser than the unit
         ("The next day they left.", "The next day", None, "day"),
         ("in 2016; the next day", "the next day", None, "day"),
+        # a bare day of the month: the month of the date before, or the next month
+        (NOV11 + "by the 17th the", "the 17th", date(2022, 11, 17), "day"),
+        (NOV11 + "and on the 3rd, they", "the 3rd", date(2022, 12, 3), "day"),
+        ("In March 1975 the offensive began; on the 10th the town fell.", "the 10th",
+         date(1975, 3, 10), "day"),
     ],
 )
 def test_anaphoric(text: str, anaphor: str, value: date | None, granularity: str) -> None:
@@ -273,3 +289,18 @@ def test_sample_article() -> None:
         ("yesterday", date(2022, 9, 9), None),
         ("this week", date(2022, 9, 5), None),
     }
+
+
+def test_anniversary_gives_the_narrative_year() -> None:
+    """"A century ago today ... on 22 July": the undated day lies in the year the
+    anniversary points to, not in the year of publication."""
+    times = find_times("A century ago today, the garrison was cut off. On 22 July the camp fell.",
+                       date(2021, 7, 22))
+    assert [(t.text, t.value) for t in times] == [("A century ago today", date(1921, 7, 22)),
+                                                  ("22 July", date(1921, 7, 22))]
+
+
+def test_bare_day_of_the_month_needs_a_month_before_it() -> None:
+    """"on the 17th" with no date before it could be any month: not reported."""
+    assert find_times("Then on the 17th they left.", PUB) == []
+    assert find_times("In 1975 the offensive began; on the 10th the town fell.", PUB)[-1].text == "1975"
