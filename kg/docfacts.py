@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from spacy.attrs import POS, SENT_START
+import numpy
+from spacy.attrs import LOWER, POS, SENT_START
 from spacy.parts_of_speech import NOUN, PROPN
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
 from . import _emit as E
@@ -24,6 +26,7 @@ from .attribution import Attributor
 from .boilerplate import is_boilerplate, link_lists
 from .gazetteer import translit_key
 from .parties import PartyIndex
+from .party_eras import side_countries, side_in_war, side_words
 from ._party_resolution import PartyResolution
 from .relations import Candidate, RelationFinder
 from .timex import find_times
@@ -233,7 +236,23 @@ class DocFacts(PartyResolution):
         self.salience.topic_until = self._lede_end()
         self._collect_places()
         self.state = self._host_state() or self.state
+        self._side_words()
         self._collect_parties()
+
+    def _side_words(self) -> None:
+        """"Nationalist troops", "the Republicans" in a story set in Spain in 1937: words that
+        name a side only in one war become party words of this document (see
+        :func:`kg.party_eras.side_in_war`); a lower-case "republican" is an opinion."""
+        if self.state not in side_countries() or not len(self.doc):
+            return                        # most stories: no such war, nothing to look up
+        wanted = [hash_string(w) for w in side_words()]
+        for i in numpy.isin(self.doc.to_array(LOWER), wanted).nonzero()[0].tolist():
+            tok = self.doc[i]
+            if i in self.parties.by_token or not tok.is_title:
+                continue
+            key = side_in_war(tok.lower_, self.story_day, self.state)
+            if key is not None and key in self.lexicon.parties:
+                self.parties.by_token[i] = (self.doc[i:i + 1], key, "demonyms")
 
     def _lede_end(self) -> int:
         """Index of the second sentence with a verb that is no page furniture: the headline

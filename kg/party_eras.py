@@ -9,6 +9,10 @@ the lexicon's party.
 
 :func:`leader_side` does the same for leaders named as possessors ("Gaddafi's brigades",
 ``kg/data/leaders.json``): the side a leader led on the day, or None outside their years.
+
+Periods with a ``where`` country belong to words that name a side only in one war
+("Nationalist", "Republican"): :func:`side_in_war` reads them, for stories set in that
+country; :func:`party_on` ignores them.
 """
 from __future__ import annotations
 
@@ -22,18 +26,49 @@ LEADERS = Path(__file__).with_name("data") / "leaders.json"
 
 
 @lru_cache(maxsize=2)
-def _table(path: Path = DATA) -> dict[str, list[tuple[date, date, str]]]:
-    """Word -> its periods as (first day, last day, party), dates parsed once."""
+def _table(path: Path = DATA, where: bool = False) -> dict[str, list[tuple[date, date, str]]]:
+    """Word -> its periods as (first day, last day, party), dates parsed once; with
+    ``where``, only the periods bound to a country, as (first day, last day, party,
+    country), else only the unbound ones."""
     raw = json.loads(path.read_text(encoding="utf-8"))
-    return {word: [(date.fromisoformat(p["from"]) if "from" in p else date.min,
-                    date.fromisoformat(p["until"]) if "until" in p else date.max, p["party"])
-                   for p in periods]
-            for word, periods in raw.items() if not word.startswith("_")}
+    table: dict[str, list] = {}
+    for word, periods in raw.items():
+        if word.startswith("_"):
+            continue
+        rows = [(date.fromisoformat(p["from"]) if "from" in p else date.min,
+                 date.fromisoformat(p["until"]) if "until" in p else date.max, p["party"],
+                 p.get("where")) for p in periods if ("where" in p) == where]
+        if rows:
+            table[word] = rows if where else [r[:3] for r in rows]
+    return table
 
 
 def party_on(word: str, lexicon_party: str, day: date | None) -> str:
     """The party ``word`` (as matched in a text) stands for on ``day``."""
     return _party_on_day(_table().get(word.lower()), day) or lexicon_party
+
+
+@lru_cache(maxsize=1)
+def side_words() -> frozenset[str]:
+    """Words that name a side only in one war ("Nationalist", "Republicans"): see
+    :func:`side_in_war`."""
+    return frozenset(_table(DATA, True))
+
+
+@lru_cache(maxsize=1)
+def side_countries() -> frozenset[str]:
+    """The countries of those wars ("Spain", "China"): elsewhere no word is looked up."""
+    return frozenset(row[3] for rows in _table(DATA, True).values() for row in rows)
+
+
+def side_in_war(word: str, day: date | None, country: str | None) -> str | None:
+    """The side a word like "Nationalist" names on ``day`` in a story set in ``country``
+    ("Nationalist troops" in Spain in 1937 are Franco's, in China in 1947 the Kuomintang's);
+    None outside those wars."""
+    if day is None or country is None:
+        return None
+    return next((party for start, end, party, where in _table(DATA, True).get(word.lower(), ())
+                 if where == country and start <= day <= end), None)
 
 
 def leader_side(name: str, day: date | None) -> str | None:

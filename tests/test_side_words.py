@@ -1,0 +1,38 @@
+"""Words that name a side only in one war (kg/data/party_eras.json, periods with "where"):
+"Nationalist", "Republican", "Loyalist" in a story set in Spain in 1936-39, "Nationalist"
+in China in 1927-49; nowhere else, and never a lower-case "republican". Our own sentences."""
+from __future__ import annotations
+
+from datetime import date
+
+from kg.party_eras import side_in_war, side_words
+from phrasings import recall_tests
+
+
+def test_side_depends_on_country_and_date():
+    assert side_in_war("Nationalist", date(1937, 3, 1), "Spain") == "Francoist Spain"
+    assert side_in_war("Nationalists", date(1947, 3, 1), "China") == "Republic of China (1912–1949)"
+    assert side_in_war("Republicans", date(1938, 1, 1), "Spain") == "Second Spanish Republic"
+    assert side_in_war("Nationalist", date(1960, 1, 1), "China") is None
+    assert side_in_war("Republican", date(1937, 3, 1), "United States") is None
+    assert side_in_war("Republican", date(1937, 3, 1), None) is None
+    assert {"nationalist", "republican", "loyalists"} <= side_words()
+
+
+ASSERTED = [
+    ("spain-republican", "In 1937 Republican forces attacked Belchite, near Zaragoza, Spain.",
+     ("Second Spanish Republic", "attacked", "Belchite")),
+    ("spain-nationalist", "In February 1938 Nationalist troops retook Teruel from the Republicans.",
+     ("Francoist Spain", "controls", "Teruel")),
+    ("china-nationalist", "In March 1947 Nationalist troops took Yan'an, the Communist capital in "
+     "Shaanxi, China.", ("Republic of China (1912–1949)", "controls", "Yan'an")),
+]
+
+NOT_ASSERTED = [
+    ("after-the-war", "In 1958 Nationalist troops on Quemoy shelled Xiamen, China.",
+     ("Republic of China (1912–1949)", "attacked", "Xiamen")),
+    ("lower-case", "In August 1937 republican militia attacked Belchite, near Zaragoza, Spain.",
+     ("Second Spanish Republic", "attacked", "Belchite")),
+]
+
+extractions, test_gives_fact, test_gives_no_fact = recall_tests(ASSERTED, NOT_ASSERTED, date(2000, 6, 1))
