@@ -1,6 +1,8 @@
 """Words that name a side only in one war (kg/data/party_eras.json, periods with "where"):
 "Nationalist", "Republican", "Loyalist" in a story set in Spain in 1936-39, "Nationalist"
-in China in 1927-49; nowhere else, and never a lower-case "republican". Our own sentences."""
+in China in 1927-49, "Republican" and "Irregulars" in Ireland in 1922-23 (the anti-Treaty
+IRA, a party of the lexicon too); nowhere else, and never a lower-case "republican". Our
+own sentences."""
 from __future__ import annotations
 
 from datetime import date
@@ -24,6 +26,10 @@ ASSERTED = [
      ("Second Spanish Republic", "attacked", "Belchite")),
     ("spain-nationalist", "In February 1938 Nationalist troops retook Teruel from the Republicans.",
      ("Francoist Spain", "controls", "Teruel")),
+    ("ireland-anti-treaty", "In July 1922 anti-Treaty forces withdrew from Limerick after a week "
+     "of fighting.", ("Anti-Treaty IRA", "withdrewFrom", "Limerick")),
+    ("ireland-republican", "In July 1922 Republican columns attacked Kilmallock, near Limerick, "
+     "Ireland.", ("Anti-Treaty IRA", "attacked", "Kilmallock")),
     ("china-nationalist", "In March 1947 Nationalist troops took Yan'an, the Communist capital in "
      "Shaanxi, China.", ("Republic of China (1912–1949)", "controls", "Yan'an")),
 ]
@@ -31,6 +37,8 @@ ASSERTED = [
 NOT_ASSERTED = [
     ("after-the-war", "In 1958 Nationalist troops on Quemoy shelled Xiamen, China.",
      ("Republic of China (1912–1949)", "attacked", "Xiamen")),
+    ("ireland-after-the-war", "In 1925 Republican columns attacked Kilmallock, near Limerick, "
+     "Ireland.", ("Anti-Treaty IRA", "attacked", "Kilmallock")),
     ("lower-case", "In August 1937 republican militia attacked Belchite, near Zaragoza, Spain.",
      ("Second Spanish Republic", "attacked", "Belchite")),
 ]
