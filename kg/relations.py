@@ -484,7 +484,7 @@ class RelationFinder:
             places = places + self._included_places(trigger, places)
         for p in [m for t in places for m in named_members(t)]:
             resolved = self.place(p, slot=True)
-            if resolved is None:
+            if resolved is None or self._container_of(p, resolved):
                 continue
             for key, a in parties:
                 inferred = a is None
@@ -501,6 +501,14 @@ class RelationFinder:
                 c.confidence = _confidence(c, explicit, self._hedged())
                 out.append(c)
         return out
+
+    def _container_of(self, tok: Token, resolved: dict) -> bool:
+        """"captured Kherson, Ukraine", "sent to Gao, Mali": a country or region in
+        apposition to a town says where the town lies; it is no place of the fact."""
+        if tok.dep_ != "appos" or resolved["kind"] not in ("Country", "Region") or tok.head.pos_ != "PROPN":
+            return False
+        town = self.place(tok.head, slot=True)
+        return town is not None and town["kind"] == "Settlement"
 
 
 #: a hedging word as a whole word, in any case ("Reportedly", "unconfirmed")

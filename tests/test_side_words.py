@@ -1,6 +1,7 @@
 """Words that name a side only in one war (kg/data/party_eras.json, periods with "where"):
 "Nationalist", "Republican", "Loyalist" in a story set in Spain in 1936-39, "Nationalist"
-in China in 1927-49, "Republican" and "Irregulars" in Ireland in 1922-23 (the anti-Treaty
+and "Communist" in China in 1927-49, "Communist" in Greece in 1946-49, "the Reds" and "the
+Whites" in Russia and Ukraine in 1917-22, "Republican" and "Irregulars" in Ireland in 1922-23 (the anti-Treaty
 IRA, a party of the lexicon too); nowhere else, and never a lower-case "republican". Our
 own sentences."""
 from __future__ import annotations
@@ -30,6 +31,12 @@ ASSERTED = [
      "of fighting.", ("Anti-Treaty IRA", "withdrewFrom", "Limerick")),
     ("ireland-republican", "In July 1922 Republican columns attacked Kilmallock, near Limerick, "
      "Ireland.", ("Anti-Treaty IRA", "attacked", "Kilmallock")),
+    ("china-communist", "In 1948 Communist forces captured Mukden, China, from the Nationalists.",
+     ("China", "controls", "Mukden")),
+    ("greece-communist", "In August 1949 Communist troops captured Grammos, Greece.",
+     ("Democratic Army of Greece", "controls", "Grammos")),
+    ("russia-whites", "In 1919 the Whites captured Tsaritsyn, Russia.",
+     ("White movement", "controls", "Volgograd")),
     ("china-nationalist", "In March 1947 Nationalist troops took Yan'an, the Communist capital in "
      "Shaanxi, China.", ("Republic of China (1912–1949)", "controls", "Yan'an")),
 ]
@@ -39,6 +46,8 @@ NOT_ASSERTED = [
      ("Republic of China (1912–1949)", "attacked", "Xiamen")),
     ("ireland-after-the-war", "In 1925 Republican columns attacked Kilmallock, near Limerick, "
      "Ireland.", ("Anti-Treaty IRA", "attacked", "Kilmallock")),
+    ("vietnam-communist", "In 1975 Communist forces captured Saigon.",
+     ("China", "controls", "Ho Chi Minh City")),
     ("lower-case", "In August 1937 republican militia attacked Belchite, near Zaragoza, Spain.",
      ("Second Spanish Republic", "attacked", "Belchite")),
 ]
