@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .syntax import conj_members
+from .towns import town_country
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "settlement", "capital", "port",
@@ -98,8 +99,10 @@ class PlaceResolver:
             return None          # an unknown word that nothing says is a place
         kind = kind_hint or ("Settlement" if ner_label == "GPE" or in_slot else "Place")
         label = f"{name} region" if kind == "Region" and not _has_region_word(name) else name
+        # a town of the GeoNames list lies in its country, when only one country has it
+        parent = town_country(name) if kind in ("Settlement", "Place") else None
         return {"key": "place/" + self.fold(label), "label": label, "kind": kind,
-                "qid": None, "parent": None, "lat": None, "lon": None, "known": False}
+                "qid": None, "parent": parent, "lat": None, "lon": None, "known": False}
 
 
 def _has_region_word(name: str) -> bool:

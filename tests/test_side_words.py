@@ -1,7 +1,9 @@
 """Words that name a side only in one war (kg/data/party_eras.json, periods with "where"):
 "Nationalist", "Republican", "Loyalist" in a story set in Spain in 1936-39, "Nationalist"
 and "Communist" in China in 1927-49, "Communist" in Greece in 1946-49, "the Reds" and "the
-Whites" in Russia and Ukraine in 1917-22, "Republican" and "Irregulars" in Ireland in 1922-23 (the anti-Treaty
+Whites" in Russia and Ukraine in 1917-22, "Confederate", "Union" and "the Federals" in the
+United States in 1861-65 (the country of a town from kg/data/towns.txt when the gazetteer
+lacks it), "Partisans" in Yugoslavia in 1941-45, "Republican" and "Irregulars" in Ireland in 1922-23 (the anti-Treaty
 IRA, a party of the lexicon too); nowhere else, and never a lower-case "republican". Our
 own sentences."""
 from __future__ import annotations
@@ -37,6 +39,10 @@ ASSERTED = [
      ("Democratic Army of Greece", "controls", "Grammos")),
     ("russia-whites", "In 1919 the Whites captured Tsaritsyn, Russia.",
      ("White movement", "controls", "Volgograd")),
+    ("us-federals", "In September 1864 the Federals occupied Atlanta.",
+     ("United States", "controls", "Atlanta")),
+    ("yugoslav-partisans", "In 1944 the Partisans liberated Belgrade with Soviet help.",
+     ("Yugoslav Partisans", "controls", "Belgrade")),
     ("china-nationalist", "In March 1947 Nationalist troops took Yan'an, the Communist capital in "
      "Shaanxi, China.", ("Republic of China (1912–1949)", "controls", "Yan'an")),
 ]
@@ -48,6 +54,8 @@ NOT_ASSERTED = [
      "Ireland.", ("Anti-Treaty IRA", "attacked", "Kilmallock")),
     ("vietnam-communist", "In 1975 Communist forces captured Saigon.",
      ("China", "controls", "Ho Chi Minh City")),
+    ("us-union-workers", "In 2019 Union workers occupied the factory in Atlanta.",
+     ("United States", "controls", "Atlanta")),
     ("lower-case", "In August 1937 republican militia attacked Belchite, near Zaragoza, Spain.",
      ("Second Spanish Republic", "attacked", "Belchite")),
 ]
