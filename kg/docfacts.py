@@ -26,7 +26,7 @@ from .attribution import Attributor
 from .boilerplate import is_boilerplate, link_lists
 from .gazetteer import translit_key
 from .parties import PartyIndex
-from .party_eras import side_countries, side_in_war, side_words
+from .party_eras import ANY_CASE_SIDE_WORDS, side_countries, side_in_war, side_words
 from ._party_resolution import PartyResolution
 from .relations import Candidate, RelationFinder
 from .timex import find_times
@@ -248,7 +248,7 @@ class DocFacts(PartyResolution):
         wanted = [hash_string(w) for w in side_words()]
         for i in numpy.isin(self.doc.to_array(LOWER), wanted).nonzero()[0].tolist():
             tok = self.doc[i]
-            if i in self.parties.by_token or not tok.is_title:
+            if i in self.parties.by_token or not (tok.is_title or tok.lower_ in ANY_CASE_SIDE_WORDS):
                 continue
             key = side_in_war(tok.lower_, self.story_day, self.state)
             if key is not None and key in self.lexicon.parties:

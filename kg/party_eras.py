@@ -55,6 +55,11 @@ def side_words() -> frozenset[str]:
     return frozenset(_table(DATA, True))
 
 
+#: side words that English writes in lower case too ("federal army units" in Croatia in
+#: 1991); the others count only capitalised: a "republican" is an opinion
+ANY_CASE_SIDE_WORDS = frozenset({"federal"})
+
+
 @lru_cache(maxsize=1)
 def side_countries() -> frozenset[str]:
     """The countries of those wars ("Spain", "China"): elsewhere no word is looked up."""

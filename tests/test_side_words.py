@@ -3,7 +3,8 @@
 and "Communist" in China in 1927-49, "Communist" in Greece in 1946-49, "the Reds" and "the
 Whites" in Russia and Ukraine in 1917-22, "Confederate", "Union" and "the Federals" in the
 United States in 1861-65 (the country of a town from kg/data/towns.txt when the gazetteer
-lacks it), "Partisans" in Yugoslavia in 1941-45, "Republican" and "Irregulars" in Ireland in 1922-23 (the anti-Treaty
+lacks it), "Partisans" in Yugoslavia in 1941-45, "Tigers" in Sri Lanka in 1976-2009, "federal" (in any
+case) in Croatia, Bosnia and Slovenia in 1991-92, "Republican" and "Irregulars" in Ireland in 1922-23 (the anti-Treaty
 IRA, a party of the lexicon too); nowhere else, and never a lower-case "republican". Our
 own sentences."""
 from __future__ import annotations
@@ -43,6 +44,12 @@ ASSERTED = [
      ("United States", "controls", "Atlanta")),
     ("yugoslav-partisans", "In 1944 the Partisans liberated Belgrade with Soviet help.",
      ("Yugoslav Partisans", "controls", "Belgrade")),
+    ("sri-lanka-tigers", "The Tigers withdrew from Kilinochchi, Sri Lanka, in January 2009.",
+     ("Liberation Tigers of Tamil Eelam", "withdrewFrom", "Kilinochchi")),
+    ("yugoslav-federal-army", "In 1991 federal army units shelled Dubrovnik.",
+     ("Yugoslavia", "attacked", "Dubrovnik")),
+    ("first-year-of-the-war", "In 1936 Nationalist troops took Toledo, Spain.",
+     ("Francoist Spain", "controls", "Toledo")),
     ("china-nationalist", "In March 1947 Nationalist troops took Yan'an, the Communist capital in "
      "Shaanxi, China.", ("Republic of China (1912–1949)", "controls", "Yan'an")),
 ]
@@ -56,6 +63,8 @@ NOT_ASSERTED = [
      ("China", "controls", "Ho Chi Minh City")),
     ("us-union-workers", "In 2019 Union workers occupied the factory in Atlanta.",
      ("United States", "controls", "Atlanta")),
+    ("federal-elsewhere", "In 1995 federal troops entered Grozny.",
+     ("Yugoslavia", "controls", "Grozny")),
     ("lower-case", "In August 1937 republican militia attacked Belchite, near Zaragoza, Spain.",
      ("Second Spanish Republic", "attacked", "Belchite")),
 ]
