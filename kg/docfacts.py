@@ -26,7 +26,7 @@ from .attribution import Attributor
 from .boilerplate import is_boilerplate, link_lists
 from .gazetteer import translit_key
 from .parties import PartyIndex
-from .party_eras import ANY_CASE_SIDE_WORDS, side_countries, side_in_war, side_words
+from .party_eras import ANY_CASE_SIDE_WORDS, side_countries, side_in_war, side_words, state_then
 from ._party_resolution import PartyResolution
 from .relations import Candidate, RelationFinder
 from .timex import find_times
@@ -235,7 +235,8 @@ class DocFacts(PartyResolution):
     def _prepass(self) -> None:
         self.salience.topic_until = self._lede_end()
         self._collect_places()
-        self.state = self._host_state() or self.state
+        self.country = self._host_state() or self.state     # where the story is set, today
+        self.state = state_then(self.country, self.story_day)   # whose it was on the day
         self._side_words()
         self._collect_parties()
 
@@ -243,14 +244,14 @@ class DocFacts(PartyResolution):
         """"Nationalist troops", "the Republicans" in a story set in Spain in 1937: words that
         name a side only in one war become party words of this document (see
         :func:`kg.party_eras.side_in_war`); a lower-case "republican" is an opinion."""
-        if self.state not in side_countries() or not len(self.doc):
+        if self.country not in side_countries() or not len(self.doc):
             return                        # most stories: no such war, nothing to look up
         wanted = [hash_string(w) for w in side_words()]
         for i in numpy.isin(self.doc.to_array(LOWER), wanted).nonzero()[0].tolist():
             tok = self.doc[i]
             if i in self.parties.by_token or not (tok.is_title or tok.lower_ in ANY_CASE_SIDE_WORDS):
                 continue
-            key = side_in_war(tok.lower_, self.story_day, self.state)
+            key = side_in_war(tok.lower_, self.story_day, self.country)
             if key is not None and key in self.lexicon.parties:
                 self.parties.by_token[i] = (self.doc[i:i + 1], key, "demonyms")
 

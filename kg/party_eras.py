@@ -10,6 +10,9 @@ the lexicon's party.
 :func:`leader_side` does the same for leaders named as possessors ("Gaddafi's brigades",
 ``kg/data/leaders.json``): the side a leader led on the day, or None outside their years.
 
+:func:`state_then` gives the state a country's territory belonged to on a day
+(``kg/data/host_states.json``: Eritrea in 1988 was Ethiopia's).
+
 Periods with a ``where`` country belong to words that name a side only in one war
 ("Nationalist", "Republican"): :func:`side_in_war` reads them, for stories set in that
 country; :func:`party_on` ignores them.
@@ -23,6 +26,7 @@ from pathlib import Path
 
 DATA = Path(__file__).with_name("data") / "party_eras.json"
 LEADERS = Path(__file__).with_name("data") / "leaders.json"
+HOST_STATES = Path(__file__).with_name("data") / "host_states.json"
 
 
 @lru_cache(maxsize=2)
@@ -74,6 +78,15 @@ def side_in_war(word: str, day: date | None, country: str | None) -> str | None:
         return None
     return next((party for start, end, party, where in _table(DATA, True).get(word.lower(), ())
                  if where == country and start <= day <= end), None)
+
+
+def state_then(country: str | None, day: date | None) -> str | None:
+    """The state a country's territory belonged to on ``day`` (``kg/data/host_states.json``:
+    Eritrea in 1988 was Ethiopia's, Croatia before June 1991 Yugoslavia's); the country
+    itself outside those periods."""
+    if country is None:
+        return None
+    return _party_on_day(_table(HOST_STATES).get(country), day) or country
 
 
 def leader_side(name: str, day: date | None) -> str | None:
