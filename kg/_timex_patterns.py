@@ -158,6 +158,7 @@ SIGNAL_BEFORE = re.compile(
 RULE_HINTS = {
     "iso": re.compile(r"\d{4}-\d\d-\d\d"),
     "ago": re.compile(r"(?i:ago)"),
+    "ordinal_day": re.compile(r"\dth|1st|2nd|3rd"),
     "later": re.compile(r"(?i:later|earlier)"),
 }
 

@@ -26,7 +26,7 @@ from .attribution import Attributor
 from .boilerplate import is_boilerplate, link_lists
 from .gazetteer import translit_key
 from .parties import PartyIndex
-from .party_eras import ANY_CASE_SIDE_WORDS, side_countries, side_in_war, side_words, state_then
+from .party_eras import ANY_CASE_SIDE_WORDS, side_in_war, side_words, state_then, war_in
 from ._party_resolution import PartyResolution
 from .relations import Candidate, RelationFinder
 from .timex import find_times
@@ -244,7 +244,7 @@ class DocFacts(PartyResolution):
         """"Nationalist troops", "the Republicans" in a story set in Spain in 1937: words that
         name a side only in one war become party words of this document (see
         :func:`kg.party_eras.side_in_war`); a lower-case "republican" is an opinion."""
-        if self.country not in side_countries() or not len(self.doc):
+        if not war_in(self.country, self.story_day) or not len(self.doc):
             return                        # most stories: no such war, nothing to look up
         wanted = [hash_string(w) for w in side_words()]
         for i in numpy.isin(self.doc.to_array(LOWER), wanted).nonzero()[0].tolist():

@@ -29,7 +29,7 @@ LEADERS = Path(__file__).with_name("data") / "leaders.json"
 HOST_STATES = Path(__file__).with_name("data") / "host_states.json"
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=8)
 def _table(path: Path = DATA, where: bool = False) -> dict[str, list[tuple[date, date, str]]]:
     """Word -> its periods as (first day, last day, party), dates parsed once; with
     ``where``, only the periods bound to a country, as (first day, last day, party,
@@ -64,10 +64,13 @@ def side_words() -> frozenset[str]:
 ANY_CASE_SIDE_WORDS = frozenset({"federal"})
 
 
-@lru_cache(maxsize=1)
-def side_countries() -> frozenset[str]:
-    """The countries of those wars ("Spain", "China"): elsewhere no word is looked up."""
-    return frozenset(row[3] for rows in _table(DATA, True).values() for row in rows)
+@lru_cache(maxsize=64)
+def war_in(country: str | None, day: date | None) -> bool:
+    """Whether ``country`` on ``day`` lies in one of those wars (else no word is looked up)."""
+    if country is None or day is None:
+        return False
+    return any(where == country and start <= day <= end
+               for rows in _table(DATA, True).values() for start, end, _, where in rows)
 
 
 def side_in_war(word: str, day: date | None, country: str | None) -> str | None:
