@@ -27,6 +27,9 @@ def test_state_then():
     assert state_then("Eritrea", date(2000, 5, 20)) == "Eritrea"
     assert state_then("Croatia", date(1990, 1, 1)) == "Yugoslavia"
     assert state_then("Croatia", None) == "Croatia"
+    assert state_then("Libya", date(1911, 10, 5)) == "Ottoman Empire"
+    assert state_then("Libya", date(1931, 9, 16)) == "Kingdom of Italy"
+    assert state_then("Libya", date(2011, 8, 20)) == "Libya"
     assert state_then(None, date(1990, 1, 1)) is None
 
 
@@ -35,6 +38,12 @@ ASSERTED = [
      ("Ethiopia", "withdrewFrom", "Afabet")),
     ("bangladesh-1971", "In 1971 the army shelled Dhaka, Bangladesh, in March.",
      ("Pakistan", "attacked", "Dhaka")),
+    ("ottoman-iraq", "In April 1916 government troops shelled Kut, Iraq.",
+     ("Ottoman Empire", "attacked", "Kut")),
+    ("french-algeria", "In 1957 the army withdrew from Tebessa, Algeria.",
+     ("France", "withdrewFrom", "Tébessa")),
+    ("irish-free-state", "In 1922 government troops captured Cork, Ireland.",
+     ("Ireland", "controls", "Cork")),
     ("eritrea-2000", "In May 2000 government troops withdrew from Barentu, Eritrea.",
      ("Eritrea", "withdrewFrom", "Barentu")),
 ]
