@@ -18,11 +18,23 @@ from phrasings import asserted, extract_cases
     ("Sanaa", date(2015, 3, 26), "Houthis"),
     ("Kabul", date(1998, 1, 1), "Taliban"),
     ("Kabul", date(2010, 1, 1), "Afghanistan"),
-    ("Aden", date(1979, 3, 6), "Yemen"),               # not in the table at all
+    ("Aden", date(1979, 3, 6), "South Yemen"),
+    ("Aden", date(2019, 8, 10), "Yemen"),
+    ("Phnom Penh", date(1973, 6, 1), "Khmer Republic"),
+    ("Phnom Penh", date(1977, 6, 1), "Khmer Rouge"),
+    ("Phnom Penh", date(1990, 6, 1), "Cambodia"),
+    ("Tripoli", date(2019, 4, 10), "Government of National Accord"),
+    ("Tripoli", date(2009, 4, 10), "Libya"),
+    ("Berlin", date(1942, 6, 1), "Nazi Germany"),
+    ("Berlin", date(2010, 6, 1), "Germany"),
+    ("Madrid", date(1937, 3, 1), "Second Spanish Republic"),
+    ("Madrid", date(1960, 3, 1), "Francoist Spain"),
+    ("Madrid", date(2004, 3, 1), "Spain"),
 ])
 def test_party_on(word, day, want):
     lexicon_party = {"Hanoi": "North Vietnam", "Moscow": "Russia", "Sanaa": "Houthis",
-                     "Kabul": "Afghanistan", "Aden": "Yemen"}[word]
+                     "Kabul": "Afghanistan", "Aden": "Yemen", "Phnom Penh": "Cambodia",
+                     "Tripoli": "Libya", "Berlin": "Germany", "Madrid": "Spain"}[word]
     assert party_on(word, lexicon_party, day) == want
 
 
