@@ -353,7 +353,8 @@ class DocFacts(PartyResolution):
         ev_start = min(t.idx for t in toks)
         ev_end = max(t.idx + len(t.text) for t in toks)
         fact = Fact(subject=cand.party, relation=cand.relation, object=cand.place["key"],
-                    sentence=self.text[sent.start_char:sent.end_char], sentence_start=sent.start_char, sentence_end=sent.end_char,
+                    sentence=self.text[sent.start_char:sent.end_char],
+                    sentence_start=sent.start_char, sentence_end=sent.end_char,
                     evidence_start=ev_start, evidence_end=ev_end, trigger=cand.trigger.text,
                     modality=cand.modality, confidence=cand.confidence)
         E.add_time(self.times, fact, cand)
