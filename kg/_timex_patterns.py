@@ -155,6 +155,20 @@ SIGNAL_BEFORE = re.compile(
 
 #: Rare rules -> a cheap pattern that matches somewhere in any text the rule matches
 #: (same case folding), so that the costly rule is run only on texts that may hold one.
+#: Rules whose every match holds a keyword ("two weeks ago", "late March", "in mid-1993",
+#: "Friday"), but whose first characters are too common to skip text fast (a modifier such
+#: as "early" or a number word may come first): they are tried only around each keyword,
+#: from ``before`` characters ahead of it to ``after`` characters past it (room for the
+#: rule's look-aheads). kg/timex.py finds the same expressions as with ``finditer``; the
+#: rules whose first characters are rare (digits, capitals) stay as they are.
+RULE_KEYWORDS = {
+    "month": (re.compile(rf"\b{MONTH}"), 40, 60),
+    "year": (re.compile(rf"\b{YEAR}"), 40, 60),
+    "weekday": (re.compile(rf"\b{WEEKDAY}"), 20, 80),
+    "ago": (re.compile(r"(?i:\bago\b)"), 40, 25),
+    "later": (re.compile(r"(?i:\b(?:later|earlier)\b)"), 40, 1),
+}
+
 RULE_HINTS = {
     "iso": re.compile(r"\d{4}-\d\d-\d\d"),
     "ago": re.compile(r"(?i:ago)"),

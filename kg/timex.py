@@ -100,7 +100,8 @@ def find_times(text: str, published: date | None = None) -> list[TimeExpr]:
         (m.start(), -m.end(), priority, name, m)
         for priority, (name, regex) in enumerate(P.RULES)
         if name not in P.RULE_HINTS or P.RULE_HINTS[name].search(text)
-        for m in regex.finditer(text)
+        for m in (_near_keywords(regex, text, *P.RULE_KEYWORDS[name]) if name in P.RULE_KEYWORDS
+                  else regex.finditer(text))
     ), key=lambda c: c[:3])                 # by start, longest first, then rule priority
     found: list[TimeExpr] = []
     anchor: TimeExpr | None = None
@@ -121,6 +122,23 @@ def find_times(text: str, published: date | None = None) -> list[TimeExpr]:
         covered_to = expr.end
         if expr.value is not None:
             anchor = expr
+    return found
+
+
+def _near_keywords(regex: re.Pattern[str], text: str, keyword: re.Pattern[str], before: int,
+                   after: int) -> list[re.Match[str]]:
+    """``regex.finditer(text)`` for a rule whose matches each hold ``keyword``: the rule is
+    searched only from ``before`` characters ahead of each keyword to ``after`` past it,
+    and never again inside a match it found."""
+    found: list[re.Match[str]] = []
+    done = 0
+    for k in keyword.finditer(text):
+        if k.start() < done:
+            continue
+        m = regex.search(text, max(done, k.start() - before), min(len(text), k.end() + after))
+        if m is not None and m.start() <= k.start() and m.end() >= k.end():
+            found.append(m)
+            done = m.end()
     return found
 
 

@@ -304,3 +304,28 @@ def test_bare_day_of_the_month_needs_a_month_before_it() -> None:
     """"on the 17th" with no date before it could be any month: not reported."""
     assert find_times("Then on the 17th they left.", PUB) == []
     assert find_times("In 1975 the offensive began; on the 10th the town fell.", PUB)[-1].text == "1975"
+
+
+def test_keyword_windows_find_what_finditer_finds() -> None:
+    """Rules tried only around their keywords (kg/_timex_patterns.RULE_KEYWORDS) find the
+    same matches as a scan of the whole text, here on the sample article and on text with
+    modifiers, ranges, percentages and dates right after a weekday."""
+    from kg import _timex_patterns as P
+    from kg.timex import _near_keywords
+
+    texts = [
+        "In mid-1993, late March and the beginning of 2014; early-2001 and 1,300 troops; "
+        "2015 figures rose 10%; Friday, 12 March; last Friday night; this Sunday morning; "
+        "two days ago, a century ago today; three weeks later and a year earlier; May 2022.",
+        "The 1990s. Since 2014 the town was held; 2016 saw heavy fighting; in 2019 it fell. "
+        "Tuesday\n\n14 May 2019. March 3rd.",
+    ]
+    sample = SHARED / "corpus" / f"{SAMPLE}.txt"
+    if sample.exists():
+        texts.append(sample.read_text(encoding="utf-8"))
+    rules = dict(P.RULES)
+    for text in texts:
+        for name, (keyword, before, after) in P.RULE_KEYWORDS.items():
+            want = [(m.start(), m.end()) for m in rules[name].finditer(text)]
+            got = [(m.start(), m.end()) for m in _near_keywords(rules[name], text, keyword, before, after)]
+            assert got == want, (name, text[:60])
