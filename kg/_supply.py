@@ -25,9 +25,9 @@ ROUTE_VERBS = frozenset({"run", "pass", "go"})
 #: "the insurgents' arms reach them through Honduras", "supplies for the mujahideen reached
 #: the front through Jabal Saraj": goods that arrive through a place
 ARRIVE_VERBS = frozenset({"reach", "arrive", "flow"})
-#: hub nouns that need no modifier to mean supply ("used X as a hub")
 #: hub nouns that mean supply wherever they stand ("X is the railhead that feeds Y")
 _SUPPLY_HUBS = frozenset({"lifeline", "railhead", "airhead", "conduit"})
+#: hub nouns that need no modifier to mean supply ("used X as a hub")
 _PLAIN_HUBS = frozenset({"hub", "depot", "artery"}) | _SUPPLY_HUBS
 #: every verb :func:`supply_patterns` looks at
 SUPPLY_VERBS = RELY_VERBS | BRING_VERBS | ROUTE_VERBS | ARRIVE_VERBS

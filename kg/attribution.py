@@ -59,6 +59,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 _ACCORDING = re.compile(r"\baccording\s+to\b", re.IGNORECASE)
 
+
 class Attributor:
     """Finds the source of each sentence of a Doc; built once per document."""
 
@@ -70,10 +71,11 @@ class Attributor:
         self.party_word = party_word              # callable: any token -> party key | None
         self.skip: set[int] = set()               # tokens that cannot be speakers (datelines)
         self.persons = persons                    # surname -> full name seen so far
-        self.quotes = quote_spans(doc.text if text is None else text)
+        text = doc.text if text is None else text
+        self.quotes = quote_spans(text)
         self._quote_source: dict[tuple[int, int], Source | None] = {}
         #: whether the text says "according to" at all (most do not: no sentence scan then)
-        self._has_according = _ACCORDING.search(doc.text if text is None else text) is not None
+        self._has_according = _ACCORDING.search(text) is not None
 
     def source_for(self, trigger: Token) -> Source | None:
         quote = self._quote_at(trigger.idx)

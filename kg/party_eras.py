@@ -30,7 +30,7 @@ HOST_STATES = Path(__file__).with_name("data") / "host_states.json"
 
 
 @lru_cache(maxsize=8)
-def _table(path: Path = DATA, where: bool = False) -> dict[str, list[tuple[date, date, str]]]:
+def _table(path: Path = DATA, where: bool = False) -> dict[str, list[tuple]]:
     """Word -> its periods as (first day, last day, party), dates parsed once; with
     ``where``, only the periods bound to a country, as (first day, last day, party,
     country), else only the unbound ones."""

@@ -22,8 +22,9 @@ Resolution rules (``published`` is the article's publication date):
   day a hundred years back, and the undated days after it lie in that year.
 * Anaphoric expressions ("the next day", "a week later", "that day") count from
   the preceding resolved expression in the text ("by the 17th" is that day of the
-  preceding date's month, or of the next month once the day has passed); ``None`` when there is none or it
-  is coarser than the expression ("the next day" after "in 2016").
+  preceding date's month, or of the next month once the day has passed); ``None``
+  when there is none or it is coarser than the expression ("the next day" after
+  "in 2016").
 * Values are :class:`datetime.date`: a month is its first day, a year January 1,
   a week its Monday; ``granularity`` says which. ``modifier`` keeps "early",
   "mid", "late", "start", "end", a season, "earlier", "later" or a part of day.
